@@ -1,0 +1,10 @@
+import memoize from "lodash/memoize.js";
+
+export const computed = { count: 0 };
+
+function slugify(title: string): string {
+  computed.count++;
+  return title.trim().toLowerCase().replace(/\s+/g, "-");
+}
+
+export const slug = memoize(slugify); // titles repeat a lot

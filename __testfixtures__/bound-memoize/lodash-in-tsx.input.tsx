@@ -1,0 +1,16 @@
+import memoize from "lodash/memoize";
+
+declare global {
+  namespace JSX {
+    interface IntrinsicElements {
+      [name: string]: unknown;
+    }
+  }
+}
+
+export const computed = { count: 0 };
+
+export const label = memoize((id: number) => {
+  computed.count++;
+  return <span className="label">{id}</span>;
+});

@@ -1,0 +1,160 @@
+import { ts } from "ts-morph";
+import { codeMessage } from "./codes.ts";
+import { siteDirectives } from "./directives.ts";
+import type { LibraryAdapter } from "./libraries/adapter.ts";
+import { LIBRARY_ADAPTERS } from "./libraries/index.ts";
+import { memoizedFunctionFacts } from "./memoized-function.ts";
+import { requiredModule, resolveModuleRef, skipWrappers } from "./module-ref.ts";
+import type { Site } from "./site.ts";
+
+export interface AnalyseOptions {
+  /** Bound written into rewritten caches. */
+  max: number;
+}
+
+export const DEFAULT_MAX = 500;
+
+/** Every memoization site of one parsed file, with its verdict. */
+export function analyseSourceFile(sourceFile: ts.SourceFile, file: string, options: AnalyseOptions): Site[] {
+  const candidateNames = namesBoundToLibraries(sourceFile);
+  const sites: Site[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && mayBeMemoizerCall(node, candidateNames)) {
+      const site = analyseCall(sourceFile, file, node, options);
+      if (site) sites.push(site);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return sites;
+}
+
+function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpression, options: AnalyseOptions): Site | undefined {
+  const ref = resolveModuleRef(call.expression);
+  if (!ref) return undefined;
+  const adapter = LIBRARY_ADAPTERS.find((candidate) => candidate.isMemoizer(ref));
+  if (!adapter) return undefined;
+
+  const directives = siteDirectives(sourceFile, call);
+  const fn = memoizedFunctionFacts(call.arguments[0]);
+  const max = directives.max ?? options.max;
+  const verdict = adapter.analyse({ call, ref, sourceFile, fn, max });
+  const start = call.getStart(sourceFile);
+  const position = sourceFile.getLineAndCharacterOfPosition(start);
+  const site: Site = {
+    file,
+    start,
+    end: call.end,
+    line: position.line + 1,
+    column: position.character + 1,
+    kind: "memoize-call",
+    library: adapter.id,
+    module: ref.module,
+    callee: call.expression.getText(sourceFile),
+    name: memoizedName(call),
+    arity: fn?.arity,
+    async: fn?.async ?? false,
+    bounded: verdict.bounded,
+    max: verdict.max,
+    code: verdict.code,
+    message: codeMessage(verdict.code, verdict.detail),
+    verdict: verdict.verdict,
+    findings: verdict.findings,
+  };
+  if (verdict.verdict === "rewrite") {
+    if (directives.ignore) {
+      return { ...site, verdict: "skip", code: "MC901", message: `${codeMessage("MC901")}; ${site.message}` };
+    }
+    site.transform = "bound-memoize";
+    site.plan = verdict.plan;
+    site.needsLruCache = verdict.needsLruCache ?? false;
+  }
+  return site;
+}
+
+/** Cheap test before resolving: the callee's root must be `require(...)` or a name bound to a library. */
+function mayBeMemoizerCall(call: ts.CallExpression, candidateNames: ReadonlySet<string>): boolean {
+  let root: ts.Expression = skipWrappers(call.expression);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(root) || ts.isElementAccessExpression(root)) root = skipWrappers(root.expression);
+    else if (ts.isCallExpression(root) && root.arguments.length === 1) {
+      if (requiredModule(root) !== undefined) return true;
+      root = skipWrappers(root.arguments[0]!);
+    } else break;
+  }
+  return ts.isIdentifier(root) && candidateNames.has(root.text);
+}
+
+/**
+ * Names declared anywhere in the file whose initializer or import mentions a library module, and
+ * names declared from those (aliases such as `const m = _.memoize`).
+ */
+function namesBoundToLibraries(sourceFile: ts.SourceFile): Set<string> {
+  const names = new Set<string>();
+  const aliases: Array<{ name: string; initializer: ts.Expression }> = [];
+  const isLibraryModule = (module: string) => LIBRARY_ADAPTERS.some((adapter: LibraryAdapter) => adapter.isLibraryModule(module));
+
+  const visit = (node: ts.Node): void => {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteralLike(node.moduleSpecifier) && isLibraryModule(node.moduleSpecifier.text)) {
+      const clause = node.importClause;
+      if (clause?.name) names.add(clause.name.text);
+      const bindings = clause?.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
+      if (bindings && ts.isNamedImports(bindings)) bindings.elements.forEach((element) => names.add(element.name.text));
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node)) {
+      names.add(node.name.text);
+      return;
+    }
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      aliases.push(...declaredNames(node.name).map((name) => ({ name, initializer: node.initializer! })));
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+
+  const mentionsLibrary = (expression: ts.Expression): boolean => {
+    let found = false;
+    const look = (node: ts.Node): void => {
+      if (found) return;
+      if (ts.isCallExpression(node)) {
+        const module = requiredModule(node);
+        if (module !== undefined && isLibraryModule(module)) found = true;
+      }
+      if (ts.isIdentifier(node) && names.has(node.text)) found = true;
+      if (!ts.isFunctionLike(node)) ts.forEachChild(node, look);
+    };
+    look(expression);
+    return found;
+  };
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const alias of aliases) {
+      if (!names.has(alias.name) && mentionsLibrary(alias.initializer)) {
+        names.add(alias.name);
+        grew = true;
+      }
+    }
+  }
+  return names;
+}
+
+function declaredNames(binding: ts.BindingName): string[] {
+  if (ts.isIdentifier(binding)) return [binding.text];
+  return binding.elements.flatMap((element) => (ts.isOmittedExpression(element) ? [] : declaredNames(element.name)));
+}
+
+/** The variable, property or field the memoized function is stored in, for the report. */
+function memoizedName(call: ts.CallExpression): string | undefined {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || (ts.isCallExpression(node.parent) && node.parent.arguments[0] === node && node.parent.expression.getText() === "Object.assign")) {
+    node = node.parent;
+  }
+  const parent = node.parent;
+  if ((ts.isVariableDeclaration(parent) || ts.isPropertyAssignment(parent) || ts.isPropertyDeclaration(parent)) && parent.name) {
+    return parent.name.getText();
+  }
+  if (ts.isBinaryExpression(parent) && parent.right === node) return parent.left.getText();
+  return undefined;
+}

@@ -1,0 +1,55 @@
+import { ts } from "ts-morph";
+import { codeMessage } from "../codes.ts";
+import { optionValue } from "../options-object.ts";
+import type { KeyFinding } from "../site.ts";
+import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
+
+const MEMOIZEE_MODULE = /^memoizee(\/plain(\.js)?|\/index(\.js)?)?$/;
+const OPTIONS_ARGUMENT = 1;
+
+/** memoizee: `memoizee(fn, options?)`, unbounded unless `max` is set; LRU when it is. */
+export const memoizee: LibraryAdapter = {
+  id: "memoizee",
+  prefilter: /\bmemoizee\b/,
+  isLibraryModule: (module) => MEMOIZEE_MODULE.test(module),
+  isMemoizer: (ref) => MEMOIZEE_MODULE.test(ref.module) && withoutDefault(ref.path).length === 0,
+  analyse: analyseMemoizee,
+};
+
+function analyseMemoizee({ call, fn, max }: CallContext): AdapterVerdict {
+  const options = call.arguments[OPTIONS_ARGUMENT];
+  const findings = memoizeeFindings(options, fn);
+  const setMax = { kind: "set-option", argIndex: OPTIONS_ARGUMENT, name: "max", value: String(max) } as const;
+  if (!options) {
+    return { bounded: false, code: "MC102", verdict: "rewrite", plan: [setMax], findings };
+  }
+  if (!ts.isObjectLiteralExpression(options)) {
+    return { bounded: false, code: "MC902", verdict: "skip", findings };
+  }
+  const current = optionValue(options, "max");
+  switch (current.kind) {
+    case "number":
+      if (current.value > 0) return { bounded: true, max: current.value, code: "MC110", detail: `max ${current.value}`, verdict: "none", findings };
+      return { bounded: false, code: "MC102", verdict: "rewrite", plan: [setMax], findings };
+    case "infinite":
+      return { bounded: false, code: "MC102", verdict: "rewrite", plan: [setMax], findings };
+    case "expression":
+      return { bounded: true, code: "MC110", detail: `max ${current.node.getText()}`, verdict: "none", findings };
+    case "absent":
+      if (current.hasSpread) return { bounded: false, code: "MC902", detail: "spread options may or may not set max", verdict: "skip", findings };
+      return { bounded: false, code: "MC102", verdict: "rewrite", plan: [setMax], findings };
+  }
+}
+
+function memoizeeFindings(options: ts.Expression | undefined, fn: CallContext["fn"]): KeyFinding[] {
+  const findings: KeyFinding[] = [];
+  const literal = options && ts.isObjectLiteralExpression(options) ? options : undefined;
+  const keysItself = literal && ["length", "normalizer", "resolvers"].some((name) => optionValue(literal, name).kind !== "absent");
+  if (fn && !keysItself && (fn.hasRest || fn.hasDefaults)) {
+    const detail = fn.hasRest ? "rest parameters are not part of the key" : "parameters with defaults are not part of the key";
+    findings.push({ code: "MC403", message: codeMessage("MC403", detail) });
+  }
+  const promiseMode = literal && optionValue(literal, "promise").kind !== "absent";
+  if (fn?.async && !promiseMode) findings.push({ code: "MC201", message: codeMessage("MC201") });
+  return findings;
+}

@@ -1,0 +1,46 @@
+import { ts } from "ts-morph";
+import { skipWrappers } from "./module-ref.ts";
+
+export type OptionValue =
+  | { kind: "absent"; hasSpread: boolean }
+  | { kind: "number"; value: number }
+  | { kind: "infinite" }
+  | { kind: "expression"; node: ts.Expression };
+
+/** The value of option `name` in an object literal, as far as the syntax tells. */
+export function optionValue(object: ts.ObjectLiteralExpression, name: string): OptionValue {
+  let found: OptionValue = { kind: "absent", hasSpread: false };
+  for (const property of object.properties) {
+    if (ts.isSpreadAssignment(property)) {
+      if (found.kind === "absent") found = { kind: "absent", hasSpread: true };
+      continue;
+    }
+    if (!property.name || propertyName(property.name) !== name) continue;
+    if (ts.isPropertyAssignment(property)) found = literalValue(property.initializer);
+    else if (ts.isShorthandPropertyAssignment(property)) found = { kind: "expression", node: property.name };
+  }
+  return found;
+}
+
+function literalValue(expression: ts.Expression): OptionValue {
+  const node = skipWrappers(expression);
+  if (ts.isNumericLiteral(node)) return { kind: "number", value: Number(node.text) };
+  if (ts.isIdentifier(node) && node.text === "Infinity") return { kind: "infinite" };
+  if (ts.isPropertyAccessExpression(node) && node.getText() === "Number.POSITIVE_INFINITY") return { kind: "infinite" };
+  return { kind: "expression", node };
+}
+
+export function propertyName(name: ts.PropertyName): string | undefined {
+  if (ts.isIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  return undefined;
+}
+
+/** `new LRUCache({ max: 100 })` → 100. */
+export function lruCacheMax(expression: ts.Expression): number | undefined {
+  const node = skipWrappers(expression);
+  if (!ts.isNewExpression(node)) return undefined;
+  const [options] = node.arguments ?? [];
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  const max = optionValue(options, "max");
+  return max.kind === "number" ? max.value : undefined;
+}

@@ -1,0 +1,57 @@
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { FIXTURES, loadFixture, measure, type FixtureModule } from "./probe.ts";
+
+const MAX = 500;
+const KEYS = 10 * MAX;
+
+interface Probe {
+  fixture: string;
+  /** How to get the memoized function from the module. */
+  pick: (module: FixtureModule) => (...args: unknown[]) => unknown;
+  args: (i: number) => unknown[];
+  max?: number;
+}
+
+const fn = (value: unknown) => value as (...args: unknown[]) => unknown;
+const text = (i: number) => [`key-${i}`];
+const number = (i: number) => [i];
+
+const PROBES: Record<string, Probe> = {
+  "lodash default import": { fixture: "lodash-default-import.input.ts", pick: (m) => fn(m.priceFor), args: text },
+  "lodash/memoize.js, function declaration": { fixture: "lodash-deep-import-js.input.ts", pick: (m) => fn(m.slug), args: text },
+  "_.memoize as an argument": { fixture: "lodash-default-member-argument.input.ts", pick: (m) => fn(m.normalise), args: text },
+  "namespace import, object property": { fixture: "lodash-namespace-property.input.ts", pick: (m) => fn((m.formatters as Record<string, unknown>).currency), args: number },
+  "lodash-es alias, class field": {
+    fixture: "lodash-es-alias-class-field.input.ts",
+    pick: (m) => fn(new (m.Geo as new () => { distanceTo: unknown })().distanceTo),
+    args: text,
+  },
+  "lodash.memoize required": { fixture: "lodash-require.input.cjs", pick: (m) => fn(m.square), args: number },
+  "require('lodash').memoize": { fixture: "lodash-require.input.cjs", pick: (m) => fn(m.cube), args: number },
+  "_.memoize on module.exports": { fixture: "lodash-require.input.cjs", pick: (m) => fn(m.half), args: number },
+  "lodash-es in a .js file": { fixture: "lodash-es-in-js.input.js", pick: (m) => fn(m.parse), args: (i) => [`${i},${i + 1}`] },
+  "memocap-max comment": { fixture: "directives-and-existing-import.input.ts", pick: (m) => fn(m.tax), args: text, max: 50 },
+  "memoizee without options": { fixture: "memoizee-esm.input.ts", pick: (m) => fn(m.plain), args: number },
+  "memoizee with options": { fixture: "memoizee-esm.input.ts", pick: (m) => fn(m.primitive), args: number },
+  "memoizee required, length option": { fixture: "memoizee-cjs.input.cjs", pick: (m) => fn(m.lookup), args: text },
+};
+
+describe("bound-memoize behaviour: input and output side by side", () => {
+  for (const [title, probe] of Object.entries(PROBES)) {
+    it(title, async () => {
+      const inputPath = join(FIXTURES, "bound-memoize", probe.fixture);
+      const [input, output] = await Promise.all([loadFixture(inputPath), loadFixture(inputPath.replace(".input.", ".output."))]);
+      const max = probe.max ?? MAX;
+      const before = await measure(input, probe.pick(input), probe.args, KEYS);
+      const after = await measure(output, probe.pick(output), probe.args, KEYS);
+
+      expect(after.results).toEqual(before.results);
+      expect(after.fillCalls).toBe(before.fillCalls);
+      expect(before.retained).toBe(KEYS);
+      expect(after.retained).toBeGreaterThan(0);
+      expect(after.retained).toBeLessThanOrEqual(max);
+      expect(after.repeatHit).toBe(true);
+    });
+  }
+});
