@@ -83,7 +83,7 @@ async function runFix(args: CommonArgs & { dry: boolean; "diff-context": number 
 
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
-  await yargs(argv)
+  const parser = yargs(argv)
     .scriptName("memocap")
     .usage("$0 <command> [paths..]\n\nFind unbounded memoization and rewrite it into bounded caches.")
     .command(
@@ -118,14 +118,22 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .version()
     .fail((message, error) => {
-      if (error && !(error instanceof Error && message)) throw error;
-      process.stderr.write(`memocap: ${message ?? error?.message}\nRun memocap --help for usage.\n`);
-      exitCode = EXIT.usage;
+      // Throwing stops yargs before any command handler runs.
+      throw error && !message ? error : new UsageError(message ?? error?.message ?? "invalid usage");
     })
-    .exitProcess(false)
-    .parseAsync();
+    .exitProcess(false);
+  try {
+    // yargs throws some usage errors synchronously and rejects with others.
+    await parser.parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`memocap: ${error.message}\nRun memocap --help for usage.\n`);
+    return EXIT.usage;
+  }
   return exitCode;
 }
+
+class UsageError extends Error {}
 
 main(hideBin(process.argv)).then(
   (code) => {

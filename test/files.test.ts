@@ -52,7 +52,7 @@ describe("extensions", () => {
 });
 
 describe("discoverFiles", () => {
-  it("finds all eight source extensions, sorted and absolute, and skips declarations, minified and other files", async () => {
+  it("finds all eight source extensions, sorted and absolute; skips declarations, minified and others", async () => {
     await createTree({
       "a.js": "",
       "b.jsx": "",
@@ -97,6 +97,18 @@ describe("discoverFiles", () => {
     expect(files).toEqual(inRoot("packages/app/src/main.ts", "src/index.ts"));
   });
 
+  it("searches a folder named explicitly even inside a skipped one", async () => {
+    await createTree({
+      "node_modules/lib/index.js": "",
+      "node_modules/lib/node_modules/dep/index.js": "",
+      "src/index.ts": "",
+    });
+
+    const { files } = await discoverFiles(["node_modules/lib"], { cwd: root, include: ["**/*.js"] });
+
+    expect(files).toEqual(inRoot("node_modules/lib/index.js"));
+  });
+
   it("honours the root and nested .gitignore files of the work tree, each relative to its own folder", async () => {
     await createTree({
       ".git/": "",
@@ -115,7 +127,9 @@ describe("discoverFiles", () => {
 
     // Searching below the work-tree top still applies the top's .gitignore.
     const fromPackages = await discoverFiles(["packages"], { cwd: root });
-    expect(fromPackages.files).toEqual(inRoot("packages/a/index.ts", "packages/a/keep.gen.ts", "packages/b/local.ts"));
+    expect(fromPackages.files).toEqual(
+      inRoot("packages/a/index.ts", "packages/a/keep.gen.ts", "packages/b/local.ts"),
+    );
 
     // Nothing can be re-included inside an ignored folder.
     const fromTop = await discoverFiles(["."], { cwd: root });
@@ -144,7 +158,11 @@ describe("discoverFiles", () => {
       "scripts/build.js": "",
     });
 
-    const included = await discoverFiles([], { cwd: root, include: ["src/**"], exclude: ["**/*.test.ts", "src/legacy"] });
+    const included = await discoverFiles([], {
+      cwd: root,
+      include: ["src/**"],
+      exclude: ["**/*.test.ts", "src/legacy"],
+    });
     expect(included.files).toEqual(inRoot("src/[id]/page.tsx", "src/a.ts"));
 
     const excluded = await discoverFiles(["src"], { cwd: root, exclude: ["src/legacy/**"] });
@@ -244,7 +262,9 @@ describe("readSourceFile and restoreSourceText", () => {
     expect(source).toMatchObject({ bom: false, eol: "\r\n" });
 
     const edited = source.text.replace("const b", "import x from 'x';\nconst c = 3;\nconst b");
-    expect(restoreSourceText(edited, source)).toBe("const a = 1;\r\nimport x from 'x';\r\nconst c = 3;\r\nconst b = 2;\r\n");
+    expect(restoreSourceText(edited, source)).toBe(
+      "const a = 1;\r\nimport x from 'x';\r\nconst c = 3;\r\nconst b = 2;\r\n",
+    );
   });
 
   it("leaves LF text alone", async () => {

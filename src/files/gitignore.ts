@@ -27,11 +27,16 @@ export async function loadGitignoreMatcher(
   nestedGitignoreFiles: readonly string[],
 ): Promise<(file: string) => boolean> {
   const top = (await findGitWorkTreeTop(searchDir)) ?? searchDir;
-  const ruleDirs = new Set([...directoriesFromTop(top, searchDir), ...nestedGitignoreFiles.map((file) => dirname(file))]);
+  const ruleDirs = new Set([
+    ...directoriesFromTop(top, searchDir),
+    ...nestedGitignoreFiles.map((file) => dirname(file)),
+  ]);
   const loaded = await Promise.all([...ruleDirs].map((dir) => loadIgnoreLevel(dir, dir === top)));
   const levels = loaded.filter((level) => level !== undefined).sort((a, b) => depth(a.dir) - depth(b.dir));
   if (levels.length === 0) return () => false;
 
+  // `test` also says "ignored" when its own level ignores a parent folder, so a deeper .gitignore that
+  // re-includes a folder (`!gen/`) does not bring its files back as git would: the safe side for a codemod.
   const isExcludedByRules = (path: string, isDirectory: boolean): boolean => {
     let excluded = false;
     for (const level of levels) {
@@ -65,7 +70,9 @@ async function loadIgnoreLevel(dir: string, isTop: boolean): Promise<IgnoreLevel
   ]);
   const text = texts.join("\n");
   if (text.trim() === "") return undefined;
-  return { dir, rules: ignore().add(text) };
+  // Like git's core.ignoreCase, which `git init` turns on for the case-insensitive file systems of these.
+  const ignorecase = process.platform === "win32" || process.platform === "darwin";
+  return { dir, rules: ignore({ ignorecase }).add(text) };
 }
 
 function directoriesFromTop(top: string, dir: string): string[] {

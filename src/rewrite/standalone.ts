@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
+import { Worker } from "node:worker_threads";
 import type { FileInfo, Options } from "jscodeshift";
 import type { Site } from "../analysis/site.ts";
 
@@ -8,22 +8,71 @@ declare const __dirname: string | undefined;
 
 /**
  * Under plain `jscodeshift -t transforms/<name>.ts`, jscodeshift loads the transform through
- * @babel/register as CommonJS and would also push ts-morph through Babel if it were required.
- * So the analysis is loaded as native ESM from the built package, through an `import()` that Babel
- * does not rewrite into `require`.
+ * @babel/register, whose require hook would push ts-morph itself through Babel (and fail on it).
+ * So the analysis runs in a worker thread, which has a module system of its own without that hook,
+ * loaded from the built package. One worker serves every file of the process.
  */
-const importNative = new Function("specifier", "return import(specifier)") as (specifier: string) => Promise<unknown>;
-
 export async function analyseStandalone(file: FileInfo, options: Options): Promise<Site[]> {
-  const entry = builtEntry();
-  const module = (await importNative(entry)) as { analyseText(path: string, text: string, options: { max: number }): Site[] };
   const max = options.max === undefined ? undefined : Number(options.max);
-  return module.analyseText(file.path, file.source, { max: max && max > 0 ? max : 500 });
+  return analysisWorker().request({ path: file.path, text: file.source, max: max && max > 0 ? max : undefined });
 }
 
-function builtEntry(): string {
-  const here = typeof __dirname === "string" ? __dirname : undefined;
-  const candidates = here ? [join(here, "../dist/src/index.js"), join(here, "../src/index.js"), join(here, "../index.js")] : [];
+interface Request {
+  path: string;
+  text: string;
+  max: number | undefined;
+}
+
+type Reply = { id: number; sites: Site[] } | { id: number; error: string };
+
+class AnalysisWorker {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, { resolve(sites: Site[]): void; reject(error: Error): void }>();
+  private nextId = 0;
+
+  constructor(entry: string) {
+    this.worker = new Worker(entry);
+    this.worker.unref();
+    this.worker.on("message", (reply: Reply) => this.settle(reply));
+    this.worker.on("error", (error) => this.failAll(error));
+  }
+
+  request(request: Request): Promise<Site[]> {
+    const id = this.nextId++;
+    this.worker.ref();
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ id, ...request });
+    });
+  }
+
+  private settle(reply: Reply): void {
+    const waiting = this.pending.get(reply.id);
+    this.pending.delete(reply.id);
+    if (this.pending.size === 0) this.worker.unref();
+    if (!waiting) return;
+    if ("error" in reply) waiting.reject(new Error(reply.error));
+    else waiting.resolve(reply.sites);
+  }
+
+  private failAll(error: Error): void {
+    for (const waiting of this.pending.values()) waiting.reject(error);
+    this.pending.clear();
+  }
+}
+
+let shared: AnalysisWorker | undefined;
+
+function analysisWorker(): AnalysisWorker {
+  shared ??= new AnalysisWorker(workerEntry());
+  return shared;
+}
+
+function workerEntry(): string {
+  const here = typeof __dirname === "string" ? __dirname : process.cwd();
+  // From src/rewrite (the TypeScript sources, under jscodeshift) or dist/src/rewrite (built).
+  const candidates = [join(here, "../../dist/src/analysis/worker.js"), join(here, "../analysis/worker.js")];
   const found = candidates.find((candidate) => existsSync(candidate));
-  return found ? pathToFileURL(found).href : "memocap";
+  if (!found) throw new Error("memocap is not built: run `npm run build` (or `npm ci`) in the memocap folder first");
+  return found;
 }

@@ -1,0 +1,12 @@
+import { parentPort } from "node:worker_threads";
+import { Analyser } from "./analyser.ts";
+import { DEFAULT_MAX } from "./analyse-file.ts";
+
+/** Worker thread entry: analyses one file's text per message (used by transforms run on their own). */
+parentPort?.on("message", ({ id, path, text, max }: { id: number; path: string; text: string; max?: number }) => {
+  try {
+    parentPort?.postMessage({ id, sites: new Analyser({ max: max ?? DEFAULT_MAX }).analyse(path, text) });
+  } catch (error) {
+    parentPort?.postMessage({ id, error: error instanceof Error ? error.message : String(error) });
+  }
+});
