@@ -34,6 +34,7 @@ const PROBES: Record<string, Probe> = {
   "memocap-max comment": { fixture: "directives-and-existing-import.input.ts", pick: (m) => fn(m.tax), args: text, max: 50 },
   "memoizee without options": { fixture: "memoizee-esm.input.ts", pick: (m) => fn(m.plain), args: number },
   "memoizee with options": { fixture: "memoizee-esm.input.ts", pick: (m) => fn(m.primitive), args: number },
+  "memoizee in a .js file, function declaration": { fixture: "memoizee-in-js.input.js", pick: (m) => fn(m.resolve), args: (i) => [`/srv/${i}/a`] },
   "memoizee required, length option": { fixture: "memoizee-cjs.input.cjs", pick: (m) => fn(m.lookup), args: text },
 };
 
