@@ -194,3 +194,14 @@ describe("findNearestPackageJson", () => {
     expect(await findNearestPackageJson(path.join(root, "x.ts"))).toBeUndefined();
   });
 });
+
+describe("planDependency edits only the dependency", () => {
+  it("leaves the rest of the file byte for byte (one-line arrays, odd spacing)", () => {
+    const text = `{\n  "name": "app",\n  "files": ["dist", "bin"],\n  "dependencies": {\n    "lodash": "^4.17.21"\n  },\n  "scripts": {"build":  "tsc"}\n}\n`;
+    const plan = planDependency(text, "lru-cache", "^11.0.0");
+    expect(plan).toEqual({
+      kind: "add",
+      newText: `{\n  "name": "app",\n  "files": ["dist", "bin"],\n  "dependencies": {\n    "lodash": "^4.17.21",\n    "lru-cache": "^11.0.0"\n  },\n  "scripts": {"build":  "tsc"}\n}\n`,
+    });
+  });
+});

@@ -1,5 +1,6 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
+import { applyEdits, modify } from "jsonc-parser";
 import semver from "semver";
 
 /** The range memocap adds: v10 introduced the named `LRUCache` export the rewrites import. */
@@ -80,9 +81,7 @@ export function planDependency(
   const runtime = declared.find((entry) => entry.section !== "devDependencies");
   if (runtime) return { kind: "present", ...runtime };
 
-  // Assigning keeps an existing "dependencies" in place and appends a missing one at the end, as npm does.
-  pkg.dependencies = withEntry(pkg.dependencies ?? {}, name, range);
-  return { kind: "add", newText: serialize(pkg, format) };
+  return { kind: "add", newText: format.bom + withEntry(format, pkg.dependencies, name, range) };
 }
 
 /** Returns the parsed object, or the reason it cannot be used. */
@@ -108,13 +107,21 @@ function isBelowMajor(range: string, minMajor: number): boolean {
   return min !== null && min.major < minMajor;
 }
 
-/** Inserts in alphabetical position when the keys are already sorted (as npm keeps them), else appends. */
-function withEntry(deps: Record<string, unknown>, name: string, range: string): Record<string, unknown> {
-  const entries = Object.entries(deps);
-  const sorted = entries.every(([key], i) => i === 0 || compareNames(entries[i - 1]![0], key) <= 0);
-  const at = sorted ? entries.findIndex(([key]) => compareNames(key, name) > 0) : -1;
-  entries.splice(at === -1 ? entries.length : at, 0, [name, range]);
-  return Object.fromEntries(entries);
+/**
+ * An edit of the text, not a re-serialisation, so that every other byte of the file stays as it was.
+ * The new key goes in alphabetical position when the keys are already sorted (as npm keeps them),
+ * else at the end; a missing "dependencies" section is appended at the end, as npm does.
+ */
+function withEntry(format: JsonFormat, deps: Record<string, unknown> | undefined, name: string, range: string): string {
+  const keys = Object.keys(deps ?? {});
+  const sorted = keys.every((key, i) => i === 0 || compareNames(keys[i - 1]!, key) <= 0);
+  const insertAt = sorted ? keys.findIndex((key) => compareNames(key, name) > 0) : -1;
+  const edits = modify(format.body, ["dependencies", name], range, {
+    formattingOptions: { insertSpaces: !format.indent.includes("\t"), tabSize: format.indent.includes("\t") ? 1 : format.indent.length, eol: format.eol },
+    // Called for the object that receives the new key: the package itself when "dependencies" is missing.
+    getInsertionIndex: (properties) => (deps === undefined || insertAt === -1 ? properties.length : insertAt),
+  });
+  return applyEdits(format.body, edits);
 }
 
 function compareNames(a: string, b: string): number {
@@ -126,7 +133,6 @@ interface JsonFormat {
   bom: string;
   indent: string;
   eol: string;
-  finalNewline: boolean;
 }
 
 function detectFormat(text: string): JsonFormat {
@@ -138,14 +144,7 @@ function detectFormat(text: string): JsonFormat {
     // The first indented line shows the unit: one level deep is the top-level keys.
     indent: /^([ \t]+)\S/m.exec(body)?.[1] ?? "  ",
     eol: body.includes("\r\n") ? "\r\n" : "\n",
-    finalNewline: /\n\s*$/.test(body),
   };
-}
-
-function serialize(value: unknown, format: JsonFormat): string {
-  // JSON.stringify escapes newlines inside strings, so every "\n" it emits is layout.
-  const json = JSON.stringify(value, null, format.indent).replaceAll("\n", format.eol);
-  return format.bom + json + (format.finalNewline ? format.eol : "");
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
