@@ -2,7 +2,7 @@ import { Analyser, SourceSyntaxError } from "./analysis/analyser.ts";
 import { DEFAULT_MAX } from "./analysis/analyse-file.ts";
 import { PREFILTER } from "./analysis/libraries/index.ts";
 import type { Site } from "./analysis/site.ts";
-import { discoverFiles } from "./files/discover.ts";
+import { discoverConfiguredFiles } from "./config/configured-files.ts";
 import type { FileProblem } from "./files/problem.ts";
 import { readSourceFile, type SourceText } from "./files/read.ts";
 
@@ -12,10 +12,18 @@ export interface RunOptions {
   cwd?: string;
   include?: string[];
   exclude?: string[];
-  /** Bound written into rewritten caches (default 500). */
+  /** Bound written into rewritten caches; wins over the configuration (default: its `max`, else 500). */
   max?: number;
+  /** Read memocap.config.json or package.json `memocap` from each path upward (default true). */
+  config?: boolean;
+  /** Ask the type checker where a verdict or finding depends on types (default true); false: syntax only. */
+  typeFacts?: boolean;
   /** Files larger than this are reported and skipped (default 2 MiB). */
   maxFileSize?: number;
+  /** Told before each file and once at the end: files done so far, files found, sites found so far. */
+  onProgress?: (progress: { filesDone: number; filesTotal: number; sites: number }) => void;
+  /** Stops the walk before the next file (the result then covers the files seen so far). */
+  signal?: AbortSignal;
 }
 
 export interface ScanResult {
@@ -24,6 +32,8 @@ export interface ScanResult {
   filesParsed: number;
   sites: Site[];
   problems: FileProblem[];
+  /** Not problems with a file's analysis, but worth a line: a tsconfig.json that could not be used. */
+  warnings?: FileProblem[];
 }
 
 /** One discovered, read and analysed file, as `fix` needs it. */
@@ -42,12 +52,15 @@ export async function analyseFiles(
   onFile: (analysed: AnalysedFile, analyser: Analyser) => Promise<void> | void = () => {},
 ): Promise<ScanResult> {
   const cwd = options.cwd ?? process.cwd();
-  const discovered = await discoverFiles(options.paths ?? [], { cwd, include: options.include, exclude: options.exclude });
-  const analyser = new Analyser({ max: options.max ?? DEFAULT_MAX });
+  const discovered = await discoverConfiguredFiles({ ...options, cwd });
+  const analyser = new Analyser({ max: DEFAULT_MAX, maxFor: discovered.maxFor, typeFacts: options.typeFacts });
   const problems = [...discovered.problems];
   const sites: Site[] = [];
   let filesParsed = 0;
-  for (const file of discovered.files) {
+  const filesTotal = discovered.files.length;
+  for (const [filesDone, file] of discovered.files.entries()) {
+    if (options.signal?.aborted) break;
+    options.onProgress?.({ filesDone, filesTotal, sites: sites.length });
     const read = await readSourceFile(file, { maxBytes: options.maxFileSize });
     if (!read.ok) {
       problems.push(read.problem);
@@ -66,7 +79,8 @@ export async function analyseFiles(
     sites.push(...fileSites);
     if (fileSites.length > 0) await onFile({ file, source: read.source, sites: fileSites }, analyser);
   }
-  return { filesScanned: discovered.files.length, filesParsed, sites, problems };
+  options.onProgress?.({ filesDone: filesTotal, filesTotal, sites: sites.length });
+  return { filesScanned: discovered.files.length, filesParsed, sites, problems, warnings: [...analyser.warnings] };
 }
 
 /** Lists every memoization site under the given paths, with its verdict. Writes nothing. */

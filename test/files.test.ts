@@ -1,12 +1,16 @@
-import { chmod, mkdir, mkdtemp, readFile, rm, stat, symlink, unlink, writeFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, symlink, unlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { discoverFiles } from "../src/files/discover.ts";
 import { isDeclarationFile, isSourceFile } from "../src/files/extensions.ts";
 import { readSourceFile, restoreSourceText } from "../src/files/read.ts";
 import type { SourceText } from "../src/files/read.ts";
 import { writeFileAtomically } from "../src/files/write.ts";
+import type { FileProblem } from "../src/files/problem.ts";
+import { asOrdinaryUser, giveToOrdinaryUser, ownedByAnotherUser } from "./helpers/unprivileged.ts";
 
 let root: string;
 
@@ -206,30 +210,40 @@ describe("discoverFiles", () => {
     expect(problems).toEqual([{ file: join(root, "missing.ts"), reason: "no such file or directory" }]);
   });
 
-  it("does not follow a symlink loop, and reports one named explicitly", async () => {
-    await createTree({ "src/a.ts": "" });
+  it("does not follow a symlink loop, and reports each one once, named or crawled", async () => {
+    await createTree({ "src/a.ts": "", "src/b.ts": "" });
     await symlink("..", join(root, "src/parent"));
     await symlink(".", join(root, "src/self"));
     await symlink("loop-b.ts", join(root, "loop-a.ts"));
     await symlink("loop-a.ts", join(root, "loop-b.ts"));
+    await symlink("b.ts", join(root, "src/alias.ts"));
 
     const { files, problems } = await discoverFiles([".", "loop-a.ts"], { cwd: root });
 
-    expect(files).toEqual(inRoot("src/a.ts"));
-    expect(problems).toEqual([{ file: join(root, "loop-a.ts"), reason: "symlink loop" }]);
+    expect(files).toEqual(inRoot("src/a.ts", "src/b.ts"));
+    expect(problems).toEqual([
+      { file: join(root, "loop-a.ts"), reason: "symlink loop" },
+      { file: join(root, "loop-b.ts"), reason: "symlink loop (not followed)" },
+      { file: join(root, "src/parent"), reason: "symlink loop (not followed)" },
+      { file: join(root, "src/self"), reason: "symlink loop (not followed)" },
+    ]);
   });
 
-  it("does not follow a symlink out of the root, and reports a named file that leaves it", async () => {
+  it("does not follow a symlink out of the root, and reports it, crawled or named", async () => {
     const outside = await mkdtemp(join(tmpdir(), "memocap-outside-"));
     try {
-      await createTree({ "secret.ts": "", "lib/other.ts": "" }, outside);
+      await createTree({ "secret.ts": "", "lib/other.ts": "", "notes.md": "" }, outside);
       await createTree({ "src/a.ts": "" });
       await symlink(join(outside, "lib"), join(root, "src/linked-dir"));
       await symlink(join(outside, "secret.ts"), join(root, "linked.ts"));
+      await symlink(join(outside, "notes.md"), join(root, "notes.md"));
 
       const crawled = await discoverFiles([], { cwd: root });
       expect(crawled.files).toEqual(inRoot("src/a.ts"));
-      expect(crawled.problems).toEqual([]);
+      expect(crawled.problems).toEqual([
+        { file: join(root, "linked.ts"), reason: "symlink leaves the root (not followed)" },
+        { file: join(root, "src/linked-dir"), reason: "symlink leaves the root (not followed)" },
+      ]);
 
       const named = await discoverFiles(["linked.ts", "src/linked-dir/other.ts"], { cwd: root });
       expect(named.files).toEqual([]);
@@ -240,6 +254,17 @@ describe("discoverFiles", () => {
     } finally {
       await rm(outside, { recursive: true, force: true });
     }
+  });
+
+  it("says nothing of links that are gitignored, excluded or outside --include", async () => {
+    await createTree({ ".git/": "", ".gitignore": "vendor\n", "src/a.ts": "" });
+    await symlink("/", join(root, "vendor"));
+    await symlink("/", join(root, "src/outside"));
+    await symlink("/etc/hostname", join(root, "src/host.ts"));
+
+    expect((await discoverFiles([], { cwd: root, exclude: ["src/outside", "**/host.ts"] })).problems).toEqual([]);
+    expect((await discoverFiles([], { cwd: root, include: ["src/a.ts"] })).problems).toEqual([]);
+    expect((await discoverFiles([], { cwd: root })).problems.map((problem) => problem.file)).toEqual(inRoot("src/host.ts", "src/outside"));
   });
 });
 
@@ -274,6 +299,15 @@ describe("readSourceFile and restoreSourceText", () => {
 
     expect(source.eol).toBe("\n");
     expect(restoreSourceText(source.text, source)).toBe("a;\nb;\r\nc;\n");
+  });
+
+  it("leaves a file with mixed line endings as it is, even when most breaks are CRLF", async () => {
+    await writeFile(join(root, "mixed.ts"), "a;\r\nb;\nc;\r\nd;\r\n");
+
+    const source = await readOk(join(root, "mixed.ts"));
+
+    expect(source.eol).toBe("\n");
+    expect(restoreSourceText(source.text, source)).toBe("a;\r\nb;\nc;\r\nd;\r\n");
   });
 
   it("records the file mode", async () => {
@@ -362,18 +396,49 @@ describe("writeFileAtomically", () => {
     expect(await readFile(file, "utf8")).toBe("old\n");
   });
 
-  it.skipIf(process.getuid?.() === 0)("reports a read-only folder", async () => {
+  it("refuses a read-only file (no write bit), even as root", async () => {
+    const file = join(root, "a.ts");
+    await writeFile(file, "old\n");
+    await chmod(file, 0o444);
+    const source = await readOk(file);
+
+    expect(await writeFileAtomically(file, "new\n", source.originalBytes)).toEqual({ file, reason: "read-only file" });
+    expect(await readFile(file, "utf8")).toBe("old\n");
+  });
+
+  it("reports a read-only folder (run as an ordinary user)", async () => {
     const file = join(root, "locked", "a.ts");
     await createTree({ "locked/a.ts": "old\n" });
-    const source = await readOk(file);
+    giveToOrdinaryUser(root);
     await chmod(join(root, "locked"), 0o555);
-    try {
-      expect(await writeFileAtomically(file, "new\n", source.originalBytes)).toEqual({
-        file,
-        reason: "permission denied",
-      });
-    } finally {
-      await chmod(join(root, "locked"), 0o755);
-    }
+
+    expect(writeAsOrdinaryUser(file, "new\n")).toEqual({ file, reason: "permission denied" });
+    expect(await readFile(file, "utf8")).toBe("old\n");
+    expect(await readdir(join(root, "locked"))).toEqual(["a.ts"]);
+  });
+
+  it("refuses a file the user may not write, though a rename in its folder would replace it", async () => {
+    const file = join(root, "a.ts");
+    await writeFile(file, "old\n");
+    giveToOrdinaryUser(root);
+    ownedByAnotherUser(file);
+
+    expect(writeAsOrdinaryUser(file, "new\n")?.reason).toMatch(/^(permission denied|read-only file)$/);
+    expect(await readFile(file, "utf8")).toBe("old\n");
+    expect(await readdir(root)).toEqual(["a.ts"]);
   });
 });
+
+const WRITE_MODULE = pathToFileURL(join(import.meta.dirname, "..", "dist", "src", "files", "write.js")).href;
+
+/** Calls the built writeFileAtomically in a child process that runs as an ordinary user (`npm run build` first). */
+function writeAsOrdinaryUser(file: string, content: string): FileProblem | undefined {
+  const script = `
+    import { readFileSync } from "node:fs";
+    const { writeFileAtomically } = await import(${JSON.stringify(WRITE_MODULE)});
+    const [file, content] = process.argv.slice(1);
+    process.stdout.write(JSON.stringify((await writeFileAtomically(file, content, readFileSync(file))) ?? null));`;
+  const run = spawnSync(process.execPath, ["--input-type=module", "-e", script, file, content], { encoding: "utf8", ...asOrdinaryUser() });
+  if (run.status !== 0) throw new Error(`child failed: ${run.stderr}`);
+  return (JSON.parse(run.stdout) as FileProblem | null) ?? undefined;
+}

@@ -7,16 +7,21 @@ import { TRANSFORMS } from "../src/fix/transforms.ts";
 
 const FIXTURES = join(import.meta.dirname, "..", "__testfixtures__");
 
-/** jscodeshift's defineTest convention: `<case>.input.<ext>` rewrites to `<case>.output.<ext>`. */
+/**
+ * jscodeshift's defineTest convention: `<case>.input.<ext>` rewrites to `<case>.output.<ext>`. Cases in a
+ * subfolder (one with its own package.json, say, pinning older majors) are named `<subfolder>/<case>`.
+ */
 function fixtureCases(transform: string): Array<{ name: string; input: string; output: string }> {
   const dir = join(FIXTURES, transform);
-  return readdirSync(dir)
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
     .filter((name) => /\.input\.[cm]?[jt]sx?$/.test(name))
     .map((name) => ({ name, input: join(dir, name), output: join(dir, name.replace(".input.", ".output.")) }));
 }
 
+// One Analyser for every fixture, as in a run: its typed programs share the parsed libraries.
+const analyser = new Analyser({ max: 500 });
+
 async function rewrite(path: string, text: string): Promise<string> {
-  const analyser = new Analyser({ max: 500 });
   return (await rewriteFile(path, text, analyser.analyse(path, text), analyser)).output;
 }
 

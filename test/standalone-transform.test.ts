@@ -24,3 +24,22 @@ describe("transforms/bound-memoize.ts under plain jscodeshift", () => {
     });
   });
 });
+
+describe("transforms/migrate-to-lru-cache.ts under plain jscodeshift", () => {
+  it("migrates nano-memoize and promise-memoize on its own, running the analysis itself", () => {
+    const fixtures = join(ROOT, "__testfixtures__", "migrate-to-lru-cache");
+    const cases = ["nano-memoize-default-import.input.ts", "promise-memoize-require.input.cjs"];
+    const dir = mkdtempSync(join(tmpdir(), "memocap-jscodeshift-"));
+    const copies = cases.map((name) => {
+      const copy = join(dir, name.replace(".input", ""));
+      copyFileSync(join(fixtures, name), copy);
+      return copy;
+    });
+    const run = spawnSync("npx", ["jscodeshift", "-t", "transforms/migrate-to-lru-cache.ts", "--parser", "tsx", ...copies], { cwd: ROOT, encoding: "utf8" });
+    expect(run.stdout).toMatch(/0 errors/);
+    expect(run.stdout).toMatch(new RegExp(`${cases.length} ok`));
+    cases.forEach((name, i) => {
+      expect(readFileSync(copies[i]!, "utf8")).toBe(readFileSync(join(fixtures, name.replace(".input.", ".output.")), "utf8"));
+    });
+  });
+});

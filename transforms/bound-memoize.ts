@@ -6,29 +6,38 @@
  */
 import type { API, FileInfo, Options } from "jscodeshift";
 import MagicString from "magic-string";
-import type { Site } from "../src/analysis/site.ts";
 import { applyPlan } from "../src/rewrite/apply-plan.ts";
 import { locateCall } from "../src/rewrite/locate.ts";
 import { ensureLruCacheBinding } from "../src/rewrite/lru-import.ts";
+import { ensureKeepUndefinedCache } from "../src/rewrite/keep-undefined-cache.ts";
 import { moduleKind } from "../src/rewrite/module-kind.ts";
-import { analyseStandalone } from "../src/rewrite/standalone.ts";
+import { sitesToRewrite } from "../src/rewrite/standalone.ts";
+import { parseForTextEdits } from "../src/rewrite/parse-source.ts";
 
 export const TRANSFORM_NAME = "bound-memoize";
 
 export default async function boundMemoize(file: FileInfo, api: API, options: Options): Promise<string | undefined> {
-  const sites: Site[] = (options.sites as Site[] | undefined) ?? (await analyseStandalone(file, options));
-  const mine = sites.filter((site) => site.verdict === "rewrite" && site.transform === TRANSFORM_NAME);
+  const mine = await sitesToRewrite(TRANSFORM_NAME, file, options);
   if (mine.length === 0) return undefined;
 
   const j = api.jscodeshift;
-  const root = j(file.source);
+  const root = parseForTextEdits(j, file.source);
   const edits = new MagicString(file.source);
   const lruCache = mine.some((site) => site.needsLruCache)
-    ? ensureLruCacheBinding(j, root, file.source, edits, moduleKind(j, root, file.path))
+    ? ensureLruCacheBinding(j, root, file.source, edits, moduleKind(j, root, file.path), Math.min(...mine.map((site) => site.start)))
     : "LRUCache";
+  const keepsUndefined = mine.some((site) => site.plan?.some((plan) => "keepUndefined" in plan && plan.keepUndefined));
+  const keepUndefinedCache = keepsUndefined ? ensureKeepUndefinedCache(j, root, file.source, edits, lruCache, /\.[cm]?tsx?$/.test(file.path)) : undefined;
+  // Edits at fixed offsets that several sites ask for (one import specifier for all) are made once.
+  const madeOnce = new Set<string>();
   for (const site of mine) {
     const call = locateCall(j, root, site);
-    for (const plan of site.plan ?? []) applyPlan(plan, { source: file.source, edits, call, lruCache });
+    for (const plan of site.plan ?? []) {
+      const key = plan.kind === "replace-text" ? JSON.stringify(plan) : undefined;
+      if (key && madeOnce.has(key)) continue;
+      if (key) madeOnce.add(key);
+      applyPlan(plan, { source: file.source, edits, call, lruCache, keepUndefinedCache });
+    }
   }
   return edits.toString();
 }

@@ -1,44 +1,68 @@
 import { ts } from "ts-morph";
+import { applyAsyncVerdict } from "./async-split/analyse-async.ts";
+import { applyDecoratorAsyncVerdict } from "./async-split/decorator-split.ts";
 import { codeMessage } from "./codes.ts";
 import { siteDirectives } from "./directives.ts";
 import type { LibraryAdapter } from "./libraries/adapter.ts";
 import { LIBRARY_ADAPTERS } from "./libraries/index.ts";
 import { memoizedFunctionFacts } from "./memoized-function.ts";
+import { analyseModuleCaches } from "./module-cache/analyse.ts";
+import { analyseInstanceCaches } from "./instance-cache/analyse.ts";
 import { requiredModule, resolveModuleRef, skipWrappers } from "./module-ref.ts";
+import type { VersionLookup } from "./installed-version.ts";
 import type { Site } from "./site.ts";
+import { NO_TYPE_FACTS, type TypeFacts } from "./types/type-facts.ts";
 
 export interface AnalyseOptions {
   /** Bound written into rewritten caches. */
   max: number;
+  /**
+   * The installed version of a library for a file, asked only for sites whose rewrite depends on
+   * it. The Analyser reads node_modules, lockfiles and package.json when none is given.
+   */
+  versionOf?: VersionLookup;
+  /** The bound for one file (config `overrides`), when it is not `max`; the Analyser applies it. */
+  maxFor?: (file: string) => number | undefined;
+  /** Ask the type checker where a verdict or finding needs it (default true); false keeps the pass syntactic. */
+  typeFacts?: boolean;
 }
 
 export const DEFAULT_MAX = 500;
 
 /** Every memoization site of one parsed file, with its verdict. */
-export function analyseSourceFile(sourceFile: ts.SourceFile, file: string, options: AnalyseOptions): Site[] {
+export function analyseSourceFile(sourceFile: ts.SourceFile, file: string, options: AnalyseOptions, types: TypeFacts = NO_TYPE_FACTS): Site[] {
   const candidateNames = namesBoundToLibraries(sourceFile);
   const sites: Site[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isCallExpression(node) && mayBeMemoizerCall(node, candidateNames)) {
-      const site = analyseCall(sourceFile, file, node, options);
+      const site = analyseCall(sourceFile, file, node, options, types);
       if (site) sites.push(site);
     }
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
-  return sites;
+  sites.push(...analyseModuleCaches(sourceFile, file, options, types));
+  for (const site of analyseInstanceCaches(sourceFile, file, options.max, sites)) {
+    if (site.kind === "decorator") applyDecoratorAsyncVerdict(site, sourceFile, types);
+    sites.push(site);
+  }
+  return sites.sort((a, b) => a.start - b.start);
 }
 
-function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpression, options: AnalyseOptions): Site | undefined {
+function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpression, options: AnalyseOptions, types: TypeFacts): Site | undefined {
   const ref = resolveModuleRef(call.expression);
   if (!ref) return undefined;
   const adapter = LIBRARY_ADAPTERS.find((candidate) => candidate.isMemoizer(ref));
   if (!adapter) return undefined;
 
   const directives = siteDirectives(sourceFile, call);
-  const fn = memoizedFunctionFacts(call.arguments[0]);
   const max = directives.max ?? options.max;
-  const verdict = adapter.analyse({ call, ref, sourceFile, fn, max });
+  const returnsPromise = isPromiseReturning(call.arguments[0], types);
+  const declared = memoizedFunctionFacts(call.arguments[0]);
+  const firstArgument = declared && returnsPromise && !declared.async ? { ...declared, async: true } : declared;
+  const versionOf = (library: string) => options.versionOf?.(library, file);
+  const verdict = adapter.analyse({ call, ref, sourceFile, fn: firstArgument, max, versionOf, types });
+  const fn = verdict.fn ?? firstArgument;
   const start = call.getStart(sourceFile);
   const position = sourceFile.getLineAndCharacterOfPosition(start);
   const site: Site = {
@@ -53,7 +77,7 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
     callee: call.expression.getText(sourceFile),
     name: memoizedName(call),
     arity: fn?.arity,
-    async: fn?.async ?? false,
+    async: fn?.async ?? returnsPromise,
     bounded: verdict.bounded,
     max: verdict.max,
     code: verdict.code,
@@ -65,11 +89,20 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
     if (directives.ignore) {
       return { ...site, verdict: "skip", code: "MC901", message: `${codeMessage("MC901")}; ${site.message}` };
     }
-    site.transform = "bound-memoize";
+    site.transform = verdict.transform ?? "bound-memoize";
     site.plan = verdict.plan;
     site.needsLruCache = verdict.needsLruCache ?? false;
   }
+  applyAsyncVerdict(site, { call, ref, sourceFile, fn: firstArgument, max, versionOf, types }, adapter);
   return site;
+}
+
+/** Declared `async`, or typed as returning a promise or thenable (`.then` chains, another async call). */
+function isPromiseReturning(argument: ts.Expression | undefined, types: TypeFacts): boolean {
+  if (!argument) return false;
+  const fn = skipWrappers(argument);
+  if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return true;
+  return types.functionOf(argument)?.returnsPromise === true;
 }
 
 /** Cheap test before resolving: the callee's root must be `require(...)` or a name bound to a library. */
@@ -148,7 +181,13 @@ function declaredNames(binding: ts.BindingName): string[] {
 /** The variable, property or field the memoized function is stored in, for the report. */
 function memoizedName(call: ts.CallExpression): string | undefined {
   let node: ts.Node = call;
-  while (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || (ts.isCallExpression(node.parent) && node.parent.arguments[0] === node && node.parent.expression.getText() === "Object.assign")) {
+  while (
+    ts.isParenthesizedExpression(node.parent) ||
+    ts.isAsExpression(node.parent) ||
+    (ts.isCallExpression(node.parent) && node.parent.arguments[0] === node && node.parent.expression.getText() === "Object.assign") ||
+    // A curried memoizer, `memoizerific(100)(fn)`: the name is that of the outer call's result.
+    (ts.isCallExpression(node.parent) && node.parent.expression === node)
+  ) {
     node = node.parent;
   }
   const parent = node.parent;

@@ -1,6 +1,9 @@
 import { Project, ts } from "ts-morph";
 import { analyseSourceFile, type AnalyseOptions } from "./analyse-file.ts";
+import { createVersionLookup } from "./installed-version.ts";
 import type { Site } from "./site.ts";
+import { TypedProjects } from "./types/typed-projects.ts";
+import type { FileProblem } from "../files/problem.ts";
 
 /**
  * The ts-morph analysis pass. One Project holds the files being analysed; a file is parsed once,
@@ -13,7 +16,20 @@ export class Analyser {
     compilerOptions: { allowJs: true, jsx: ts.JsxEmit.Preserve, noResolve: true },
   });
 
-  constructor(private readonly options: AnalyseOptions) {}
+  private readonly options: AnalyseOptions;
+  /** The typed pass: built per tsconfig.json when a site first needs a type answer. */
+  private readonly typed: TypedProjects | undefined;
+
+  constructor(options: AnalyseOptions) {
+    // One version lookup per Analyser: its per-directory cache lives as long as the run.
+    this.options = { ...options, versionOf: options.versionOf ?? createVersionLookup() };
+    this.typed = options.typeFacts === false ? undefined : new TypedProjects();
+  }
+
+  /** tsconfig.json files that could not be used (the defaults were), one each. */
+  get warnings(): readonly FileProblem[] {
+    return this.typed?.warnings ?? [];
+  }
 
   /** Parses `text` as the file `file` (its extension picks TS, TSX or JS) and returns its sites. */
   analyse(file: string, text: string): Site[] {
@@ -21,7 +37,9 @@ export class Analyser {
     try {
       const syntaxError = firstSyntaxError(sourceFile.compilerNode);
       if (syntaxError) throw new SourceSyntaxError(syntaxError);
-      return analyseSourceFile(sourceFile.compilerNode, file, this.options);
+      const max = this.options.maxFor?.(file) ?? this.options.max;
+      const types = this.typed?.factsFor(file, text, sourceFile.compilerNode);
+      return analyseSourceFile(sourceFile.compilerNode, file, { ...this.options, max }, types);
     } finally {
       this.project.removeSourceFile(sourceFile);
     }

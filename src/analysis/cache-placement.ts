@@ -6,13 +6,15 @@ import type { RewritePlan } from "./site.ts";
  * assigned to a name in a statement gets `name.cache = new LRUCache(...)` right after that
  * statement, which reads best in a diff; anywhere else (an argument, a property, a class field,
  * an annotated variable whose type may not expose `cache`) the call is wrapped in `Object.assign`.
+ * When results can be undefined, the cache is one that keeps them (see RewritePlan).
  */
-export function cacheAssignmentPlan(call: ts.CallExpression, max: number): RewritePlan {
+export function cacheAssignmentPlan(call: ts.CallExpression, max: number, keepUndefined: boolean): RewritePlan {
+  const keep = keepUndefined ? { keepUndefined: true as const } : {};
   const assignment = assignedName(call);
   if (assignment) {
-    return { kind: "assign-cache-after-statement", target: assignment.target, statementEnd: assignment.statement.end, max };
+    return { kind: "assign-cache-after-statement", target: assignment.target, statementEnd: assignment.statement.end, max, ...keep };
   }
-  return { kind: "wrap-assign-cache", max };
+  return { kind: "wrap-assign-cache", max, ...keep };
 }
 
 /** Is a cache already given to this memoized function (by memocap or by hand)? Returns its text. */

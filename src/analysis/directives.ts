@@ -12,7 +12,7 @@ const MAX = /\bmemocap-max:\s*(\d+)/;
  * `// memocap-ignore` and `// memocap-max: N` on or above a site: in the comments before the
  * statement (or class member, or object property) that holds the call, or on the call's own line.
  */
-export function siteDirectives(sourceFile: ts.SourceFile, call: ts.CallExpression): SiteDirectives {
+export function siteDirectives(sourceFile: ts.SourceFile, call: ts.Node): SiteDirectives {
   const text = sourceFile.text;
   const holder = enclosingHolder(call);
   const comments = (ts.getLeadingCommentRanges(text, holder.pos) ?? []).map((range) => text.slice(range.pos, range.end));

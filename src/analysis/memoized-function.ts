@@ -7,6 +7,13 @@ export interface FunctionFacts {
   arity: number;
   hasRest: boolean;
   hasDefaults: boolean;
+  /** `fn.length` at runtime: the parameters before the first one with a default or rest. */
+  length: number;
+  /**
+   * Written inline with a parameter that has no type (TS annotation or JSDoc): TypeScript types it
+   * from the memoizer's signature, too late to infer a cache option's type arguments from it.
+   */
+  untypedInline: boolean;
   /** Declared `async` (the type checker widens this for promise-returning functions later). */
   async: boolean;
 }
@@ -16,10 +23,14 @@ export function memoizedFunctionFacts(argument: ts.Expression | undefined): Func
   const fn = argument && functionNode(argument);
   if (!fn) return undefined;
   const parameters = fn.parameters.filter((parameter) => !isThisParameter(parameter));
+  const firstOptional = parameters.findIndex((parameter) => parameter.dotDotDotToken !== undefined || parameter.initializer !== undefined);
+  const inline = fn === skipWrappers(argument);
   return {
     arity: parameters.length,
     hasRest: parameters.some((parameter) => parameter.dotDotDotToken !== undefined),
     hasDefaults: parameters.some((parameter) => parameter.initializer !== undefined),
+    length: firstOptional === -1 ? parameters.length : firstOptional,
+    untypedInline: inline && parameters.some((parameter) => !parameter.type && !ts.getJSDocType(parameter)),
     async: (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0,
   };
 }

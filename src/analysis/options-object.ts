@@ -1,4 +1,5 @@
 import { ts } from "ts-morph";
+import { KEEP_UNDEFINED_CACHE } from "./keep-undefined.ts";
 import { skipWrappers } from "./module-ref.ts";
 
 export type OptionValue =
@@ -35,12 +36,24 @@ export function propertyName(name: ts.PropertyName): string | undefined {
   return undefined;
 }
 
-/** `new LRUCache({ max: 100 })` → 100. */
+/** `new LRUCache({ max: 100 })`, or memocap's `lruCacheKeepingUndefined(100)`, → 100. */
 export function lruCacheMax(expression: ts.Expression): number | undefined {
   const node = skipWrappers(expression);
+  if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text.startsWith(KEEP_UNDEFINED_CACHE)) {
+    const [max] = node.arguments;
+    return max && ts.isNumericLiteral(max) ? Number(max.text) : undefined;
+  }
   if (!ts.isNewExpression(node)) return undefined;
   const [options] = node.arguments ?? [];
   if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
   const max = optionValue(options, "max");
   return max.kind === "number" ? max.value : undefined;
+}
+
+/** Is option `name` set, or possibly set (through a spread, or options that are not a literal)? */
+export function mayHaveOption(options: ts.Expression | undefined, name: string): boolean {
+  if (!options) return false;
+  if (!ts.isObjectLiteralExpression(options)) return true;
+  const value = optionValue(options, name);
+  return value.kind !== "absent" || value.hasSpread;
 }

@@ -6,8 +6,12 @@ import { ts } from "ts-morph";
  * memoizer's binding is nearly always a module-level import or require.
  */
 export function findDeclaration(identifier: ts.Identifier): ts.Node | undefined {
-  const name = identifier.text;
-  for (let scope: ts.Node | undefined = identifier.parent; scope; scope = scope.parent) {
+  return findDeclarationFrom(identifier.parent, identifier.text);
+}
+
+/** The declaration `name` would refer to if it were written inside `node`. */
+export function findDeclarationFrom(node: ts.Node, name: string): ts.Node | undefined {
+  for (let scope: ts.Node | undefined = node; scope; scope = scope.parent) {
     const found = declarationInScope(scope, name);
     if (found) return found;
   }

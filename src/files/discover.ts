@@ -6,6 +6,7 @@ import { describeFsError } from "./fs-error.ts";
 import { loadGitignoreMatcher } from "./gitignore.ts";
 import { isWithinDirectory, toPosixPath } from "./paths.ts";
 import type { FileProblem } from "./problem.ts";
+import { inspectSymlink, linksAsFiles } from "./symlinks.ts";
 
 /** Dependencies, build output, caches and VCS data: never hand-written source. */
 const SKIPPED_DIRECTORIES = [
@@ -41,6 +42,8 @@ export interface DiscoveredFiles {
 
 interface DiscoveryContext {
   cwd: string;
+  /** The real path of cwd: links that lead out of it are not followed. */
+  root: string;
   include: string[] | undefined;
   exclude: string[];
 }
@@ -54,6 +57,7 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
   const root = await realpath(cwd);
   const context: DiscoveryContext = {
     cwd,
+    root,
     include: options.include !== undefined && options.include.length > 0 ? options.include : undefined,
     exclude: options.exclude ?? [],
   };
@@ -61,18 +65,22 @@ export async function discoverFiles(paths: string[], options: DiscoverOptions): 
   const targets = await Promise.all(requested.map((path) => classifyPath(resolve(cwd, path), cwd, root)));
 
   const found = await Promise.all(targets.map((target) => filesForTarget(target, context)));
-  const files = new Set(found.flat());
-  const problems = targets.flatMap((target) => (target.kind === "problem" ? [target.problem] : []));
+  const files = new Set(found.flatMap((result) => result.files));
+  const named = targets.flatMap((target) => (target.kind === "problem" ? [target.problem] : []));
+  const crawled = found.flatMap((result) => result.problems).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  // A broken link named on the command line is met again by the crawl of its folder: reported once.
+  const reported = new Set<string>();
+  const problems = [...named, ...crawled].filter((problem) => !reported.has(problem.file) && reported.add(problem.file));
   return { files: [...files].sort(), problems };
 }
 
-async function filesForTarget(target: PathTarget, context: DiscoveryContext): Promise<string[]> {
+async function filesForTarget(target: PathTarget, context: DiscoveryContext): Promise<DiscoveredFiles> {
   if (target.kind === "directory") return findSourceFilesIn(target.path, context);
   // Named files are taken even when gitignored or inside a skipped folder: the user asked for them.
   if (target.kind === "file" && isSourceFile(target.path) && (await passesFilters(target.path, context))) {
-    return [target.path];
+    return { files: [target.path], problems: [] };
   }
-  return [];
+  return { files: [], problems: [] };
 }
 
 async function classifyPath(path: string, cwd: string, root: string): Promise<PathTarget> {
@@ -88,22 +96,57 @@ async function classifyPath(path: string, cwd: string, root: string): Promise<Pa
   }
 }
 
-async function findSourceFilesIn(dir: string, context: DiscoveryContext): Promise<string[]> {
+async function findSourceFilesIn(dir: string, context: DiscoveryContext): Promise<DiscoveredFiles> {
   const relativeDir = toPosixPath(relative(context.cwd, dir));
   const base = relativeDir === "" ? "" : `${escapePath(relativeDir)}/`;
+  const links = linksAsFiles();
   const found = await glob([...(context.include ?? [`${base}${SOURCE_FILE_GLOB}`]), `${base}**/.gitignore`], {
     cwd: context.cwd,
     absolute: true,
     dot: true,
     followSymbolicLinks: false,
     ignore: [...skippedDirectoryGlobs(relativeDir, base), ...context.exclude],
+    fs: { readdir: links.readdir },
   });
   const inside = found.map((file) => resolve(file)).filter((file) => isWithinDirectory(dir, file));
   const isGitignored = await loadGitignoreMatcher(
     dir,
-    inside.filter((file) => basename(file) === ".gitignore"),
+    inside.filter((file) => basename(file) === ".gitignore" && !links.found.has(file)),
   );
-  return inside.filter((file) => isSourceFile(file) && !isMinifiedFile(file) && !isGitignored(file));
+  const isCandidate = (file: string) => isSourceFile(file) && !isMinifiedFile(file) && !isGitignored(file);
+  const matchedLinks = new Set(inside.filter((file) => links.found.has(file)));
+  // A link to a folder has no source-file name to match; without --include it may hide any file.
+  const folderLinks = context.include ? [] : [...links.found].filter((link) => !matchedLinks.has(link) && !isGitignored(link));
+  const root = isWithinDirectory(context.cwd, dir) ? context.root : await realpath(dir);
+  return {
+    files: inside.filter((file) => isCandidate(file) && !matchedLinks.has(file)),
+    problems: await unfollowedSymlinkProblems([...matchedLinks].filter(isCandidate), folderLinks, root, context),
+  };
+}
+
+/**
+ * Links the crawl did not follow that hide files from it: a loop, or a way out of the root. `fileLinks`
+ * passed every filter a source file passes; `folderLinks` count only when they lead to a folder that is
+ * not excluded. A link that stays inside the root is silent: its target is processed where it lies.
+ */
+async function unfollowedSymlinkProblems(
+  fileLinks: string[],
+  folderLinks: string[],
+  root: string,
+  context: DiscoveryContext,
+): Promise<FileProblem[]> {
+  const problems: FileProblem[] = [];
+  for (const link of fileLinks) {
+    const { reason } = await inspectSymlink(link, root);
+    if (reason) problems.push({ file: link, reason: `${reason} (not followed)` });
+  }
+  for (const link of folderLinks) {
+    const { reason, isDirectory } = await inspectSymlink(link, root);
+    if (!reason || !isDirectory) continue;
+    if (context.exclude.length > 0 && (await matchesAnyGlob(link, context.exclude, context.cwd))) continue;
+    problems.push({ file: link, reason: `${reason} (not followed)` });
+  }
+  return problems;
 }
 
 /**
@@ -132,8 +175,10 @@ async function matchesAnyGlob(file: string, patterns: string[], cwd: string): Pr
     cwd,
     dot: true,
     expandDirectories: false,
-    followSymbolicLinks: true,
+    followSymbolicLinks: false,
     ignore: patterns,
+    // A link, to a file or a folder, is matched by its own path, never followed.
+    fs: { readdir: linksAsFiles().readdir },
   });
   return kept.length === 0;
 }

@@ -12,7 +12,7 @@ export interface SourceText {
   /** The decoded contents, without the BOM. */
   text: string;
   bom: boolean;
-  /** The dominant line ending. */
+  /** "\r\n" when every line break is CRLF; "\n" otherwise (mixed files are left as they are). */
   eol: "\n" | "\r\n";
   /** Permission bits of the file. */
   mode: number;
@@ -60,7 +60,11 @@ export async function readSourceFile(file: string, options: { maxBytes?: number 
   return { ok: true, source: { text, bom, eol: detectLineEnding(text), mode, originalBytes: bytes } };
 }
 
-/** Turns rewritten text back into file contents: the BOM re-added, and every line break CRLF in a CRLF file. */
+/**
+ * Turns rewritten text back into file contents: the BOM re-added, and in a CRLF file every line break
+ * CRLF, inserted lines included. A file with mixed line endings keeps them: converting would touch
+ * lines memocap did not change.
+ */
 export function restoreSourceText(text: string, source: Pick<SourceText, "bom" | "eol">): string {
   const withLineEndings = source.eol === "\r\n" ? text.replace(/\r?\n/g, "\r\n") : text;
   return source.bom && !withLineEndings.startsWith("\uFEFF") ? `\uFEFF${withLineEndings}` : withLineEndings;
@@ -73,7 +77,7 @@ function detectLineEnding(text: string): "\n" | "\r\n" {
     lineFeeds++;
     if (text.charCodeAt(index - 1) === 13) carriageReturnLineFeeds++;
   }
-  return carriageReturnLineFeeds > lineFeeds - carriageReturnLineFeeds ? "\r\n" : "\n";
+  return lineFeeds > 0 && carriageReturnLineFeeds === lineFeeds ? "\r\n" : "\n";
 }
 
 function formatSize(bytes: number): string {

@@ -50,6 +50,21 @@ export class DependencyPlanner {
     this.required.add(file);
   }
 
+  /** The package.json files `apply` would edit once these files are rewritten (read, never written). */
+  async packageJsonsToChange(files: Iterable<string>): Promise<string[]> {
+    const packageJsons = new Set<string>();
+    for (const file of files) {
+      const packageJson = await this.packageJsonOf(file);
+      if (packageJson) packageJsons.add(packageJson);
+    }
+    const changing: string[] = [];
+    for (const packageJson of packageJsons) {
+      const text = await readFile(packageJson, "utf8").catch(() => undefined);
+      if (text !== undefined && planDependency(text, LRU_CACHE, LRU_CACHE_RANGE).kind === "add") changing.push(packageJson);
+    }
+    return changing;
+  }
+
   async apply({ dry }: { dry: boolean }): Promise<{ changes: DependencyChange[]; problems: FileProblem[] }> {
     const packageJsons = new Set<string>();
     const problems: FileProblem[] = [];

@@ -1,6 +1,7 @@
 import type { Collection, JSCodeshift } from "jscodeshift";
 import type MagicString from "magic-string";
 import { endOfLineAfter, lineEnding, preferredQuote } from "./source-layout.ts";
+import { removeStatement } from "./remove-statement.ts";
 
 const LRU_MODULE = "lru-cache";
 const LRU_EXPORT = "LRUCache";
@@ -10,18 +11,33 @@ type Positioned = { start?: number | null; end?: number | null };
 /**
  * Makes `LRUCache` from lru-cache available in the file and returns the local name to use:
  * an existing import or require is reused; otherwise one is added after the file's last import
- * (ESM) or last top-level require (CommonJS), in the file's quote and semicolon style.
+ * (ESM) or last top-level require (CommonJS), in the file's quote and semicolon style. A require is
+ * not hoisted: it goes after the last require that comes before `firstUse`, the offset of the
+ * first code that runs `new LRUCache` (which may run while the module loads). `inPlaceOf` is a
+ * statement the caller drops (the import of a library the file no longer uses): a new import takes
+ * its place, else it is removed.
  */
-export function ensureLruCacheBinding(j: JSCodeshift, root: Collection, source: string, edits: MagicString, moduleKind: "esm" | "cjs"): string {
+export function ensureLruCacheBinding(
+  j: JSCodeshift,
+  root: Collection,
+  source: string,
+  edits: MagicString,
+  moduleKind: "esm" | "cjs",
+  firstUse = Number.POSITIVE_INFINITY,
+  inPlaceOf?: { start: number; end: number },
+): string {
   const existing = existingLocalName(j, root);
-  if (existing) return existing;
+  if (existing) {
+    if (inPlaceOf) removeStatement(source, edits, inPlaceOf);
+    return existing;
+  }
 
   const taken = root.find(j.Identifier, { name: LRU_EXPORT }).size() > 0;
   const localName = taken ? "BoundedLRUCache" : LRU_EXPORT;
   const quote = preferredQuote(source);
   const eol = lineEnding(source);
-  const anchor = lastModuleStatement(j, root, moduleKind);
-  const semicolon = anchor ? source[(anchor.end ?? 1) - 1] === ";" : true;
+  const anchor = lastModuleStatement(j, root, moduleKind, firstUse);
+  const semicolon = inPlaceOf ? source[inPlaceOf.end - 1] === ";" : anchor ? source[(anchor.end ?? 1) - 1] === ";" : true;
   const specifier = `${quote}${LRU_MODULE}${quote}`;
   const binding = localName === LRU_EXPORT ? LRU_EXPORT : `${LRU_EXPORT}${moduleKind === "esm" ? " as " : ": "}${localName}`;
   const statement =
@@ -29,7 +45,9 @@ export function ensureLruCacheBinding(j: JSCodeshift, root: Collection, source: 
       ? `import { ${binding} } from ${specifier}${semicolon ? ";" : ""}`
       : `const { ${binding} } = require(${specifier})${semicolon ? ";" : ""}`;
 
-  if (anchor?.end != null) {
+  if (inPlaceOf) {
+    edits.overwrite(inPlaceOf.start, inPlaceOf.end, statement);
+  } else if (anchor?.end != null) {
     edits.appendLeft(endOfLineAfter(source, anchor.end), `${eol}${statement}`);
   } else {
     edits.prependRight(headerEnd(source), `${statement}${eol}`);
@@ -59,16 +77,17 @@ function existingLocalName(j: JSCodeshift, root: Collection): string | undefined
   return name;
 }
 
-/** The last top-level import (ESM) or require declaration (CommonJS). */
-function lastModuleStatement(j: JSCodeshift, root: Collection, moduleKind: "esm" | "cjs"): Positioned | undefined {
+/** The last top-level import (ESM) or require declaration before `firstUse` (CommonJS). */
+function lastModuleStatement(j: JSCodeshift, root: Collection, moduleKind: "esm" | "cjs", firstUse: number): Positioned | undefined {
   const program = root.find(j.Program).nodes()[0];
   const body = (program?.body ?? []) as Array<{ type: string } & Positioned>;
+  const isEarlyRequire = (statement: { type: string } & Positioned) => isRequireDeclaration(statement) && (statement.end ?? 0) <= firstUse;
   let last: Positioned | undefined;
   for (const statement of body) {
-    if (moduleKind === "esm" ? statement.type === "ImportDeclaration" : isRequireDeclaration(statement)) last = statement;
+    if (moduleKind === "esm" ? statement.type === "ImportDeclaration" : isEarlyRequire(statement)) last = statement;
   }
   if (!last && moduleKind === "esm") {
-    for (const statement of body) if (isRequireDeclaration(statement)) last = statement;
+    for (const statement of body) if (isEarlyRequire(statement)) last = statement;
   }
   return last;
 }

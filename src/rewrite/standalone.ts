@@ -12,6 +12,12 @@ declare const __dirname: string | undefined;
  * So the analysis runs in a worker thread, which has a module system of its own without that hook,
  * loaded from the built package. One worker serves every file of the process.
  */
+/** The sites of `file` a transform rewrites: from memocap's analysis in `options.sites`, or its own when run alone. */
+export async function sitesToRewrite(transform: string, file: FileInfo, options: Options): Promise<Site[]> {
+  const sites = (options.sites as Site[] | undefined) ?? (await analyseStandalone(file, options));
+  return sites.filter((site) => site.verdict === "rewrite" && site.transform === transform);
+}
+
 export async function analyseStandalone(file: FileInfo, options: Options): Promise<Site[]> {
   const max = options.max === undefined ? undefined : Number(options.max);
   return analysisWorker().request({ path: file.path, text: file.source, max: max && max > 0 ? max : undefined });

@@ -1,21 +1,9 @@
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
-import { FIXTURES, loadFixture, measure, type FixtureModule } from "./probe.ts";
+import { describe } from "vitest";
+import { FIXTURES, fn, number, sideBySide, text, type Probe } from "./probe.ts";
 
-const MAX = 500;
-const KEYS = 10 * MAX;
 
-interface Probe {
-  fixture: string;
-  /** How to get the memoized function from the module. */
-  pick: (module: FixtureModule) => (...args: unknown[]) => unknown;
-  args: (i: number) => unknown[];
-  max?: number;
-}
 
-const fn = (value: unknown) => value as (...args: unknown[]) => unknown;
-const text = (i: number) => [`key-${i}`];
-const number = (i: number) => [i];
 
 const PROBES: Record<string, Probe> = {
   "lodash default import": { fixture: "lodash-default-import.input.ts", pick: (m) => fn(m.priceFor), args: text },
@@ -38,21 +26,4 @@ const PROBES: Record<string, Probe> = {
   "memoizee required, length option": { fixture: "memoizee-cjs.input.cjs", pick: (m) => fn(m.lookup), args: text },
 };
 
-describe("bound-memoize behaviour: input and output side by side", () => {
-  for (const [title, probe] of Object.entries(PROBES)) {
-    it(title, async () => {
-      const inputPath = join(FIXTURES, "bound-memoize", probe.fixture);
-      const [input, output] = await Promise.all([loadFixture(inputPath), loadFixture(inputPath.replace(".input.", ".output."))]);
-      const max = probe.max ?? MAX;
-      const before = await measure(input, probe.pick(input), probe.args, KEYS);
-      const after = await measure(output, probe.pick(output), probe.args, KEYS);
-
-      expect(after.results).toEqual(before.results);
-      expect(after.fillCalls).toBe(before.fillCalls);
-      expect(before.retained).toBe(KEYS);
-      expect(after.retained).toBeGreaterThan(0);
-      expect(after.retained).toBeLessThanOrEqual(max);
-      expect(after.repeatHit).toBe(true);
-    });
-  }
-});
+describe("bound-memoize behaviour: input and output side by side", () => sideBySide(PROBES, join(FIXTURES, "bound-memoize")));

@@ -1,3 +1,4 @@
+import { expect, it } from "vitest";
 import { createRequire } from "node:module";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -42,4 +43,43 @@ export async function measure(module: FixtureModule, fn: (...args: unknown[]) =>
   await fn(...args(0));
   await fn(...args(0));
   return { results, fillCalls: filled - start, retained, repeatHit: module.computed.count - beforeRepeat <= 1 };
+}
+
+export interface Probe {
+  /** The input fixture, relative to the directory the suite reads from. */
+  fixture: string;
+  /** How to get the memoized function from the module. */
+  pick: (module: FixtureModule) => (...args: unknown[]) => unknown;
+  args: (i: number) => unknown[];
+  /** The bound the output keeps at most, when it is not the default (a `memocap-max` comment, two generations of max / 2). */
+  max?: number;
+}
+
+export const fn = (value: unknown) => value as (...args: unknown[]) => unknown;
+export const text = (i: number) => [`key-${i}`];
+export const number = (i: number) => [i];
+
+/**
+ * One test per probe: the input and output fixtures run side by side with 10 × max distinct keys;
+ * the output gives the same results with the same number of underlying calls, and keeps at most its
+ * bound where the input keeps every key.
+ */
+export function sideBySide(probes: Record<string, Probe>, directory: string, defaultMax = 500): void {
+  for (const [title, probe] of Object.entries(probes)) {
+    it(title, async () => {
+      const inputPath = join(directory, probe.fixture);
+      const [input, output] = await Promise.all([loadFixture(inputPath), loadFixture(inputPath.replace(".input.", ".output."))]);
+      const max = probe.max ?? defaultMax;
+      const keys = 10 * max;
+      const before = await measure(input, probe.pick(input), probe.args, keys);
+      const after = await measure(output, probe.pick(output), probe.args, keys);
+
+      expect(after.results).toEqual(before.results);
+      expect(after.fillCalls).toBe(before.fillCalls);
+      expect(before.retained).toBe(keys);
+      expect(after.retained).toBeGreaterThan(0);
+      expect(after.retained).toBeLessThanOrEqual(max);
+      expect(after.repeatHit).toBe(true);
+    });
+  }
 }

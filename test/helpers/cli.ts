@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 export const ROOT = join(import.meta.dirname, "..", "..");
-const BIN = join(ROOT, "bin", "memocap.js");
+export const BIN = join(ROOT, "bin", "memocap.js");
 
 export interface CliRun {
   status: number | null;
@@ -12,9 +12,13 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the built CLI (`npm run build` first; `npm test` does) as a user would. */
-export function memocap(args: string[], cwd = ROOT): CliRun {
-  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+/**
+ * Runs the built CLI (`npm run build` first; `npm test` does) as a user would, without colour
+ * unless `env` says otherwise (a variable set to undefined there is removed).
+ */
+export function memocap(args: string[], cwd = ROOT, env: Record<string, string | undefined> = {}): CliRun {
+  const merged = Object.fromEntries(Object.entries({ ...process.env, NO_COLOR: "1", ...env }).filter(([, value]) => value !== undefined));
+  const run = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: merged });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 

@@ -1,8 +1,11 @@
 import type { ts } from "ts-morph";
+import type { AsyncSupport } from "../async-split/async-support.ts";
 import type { Code } from "../codes.ts";
+import type { InstalledVersion } from "../installed-version.ts";
 import type { FunctionFacts } from "../memoized-function.ts";
 import type { ModuleRef } from "../module-ref.ts";
 import type { KeyFinding, RewritePlan } from "../site.ts";
+import type { TypeFacts } from "../types/type-facts.ts";
 
 /** What the driver knows about a call before a library adapter looks at it. */
 export interface CallContext {
@@ -13,6 +16,14 @@ export interface CallContext {
   fn: FunctionFacts | undefined;
   /** The bound to write: `--max`, config, or a `memocap-max` comment. */
   max: number;
+  /** The library's installed version for this file (read from disk on first use, then cached). */
+  versionOf(library: string): InstalledVersion | undefined;
+  /**
+   * Type-checker facts about nodes of this file (the memoized function's parameters, result,
+   * promise-ness). The typed program is built on the first question, so ask only when a verdict or
+   * finding depends on it; every answer may be undefined ("the types cannot tell").
+   */
+  types: TypeFacts;
 }
 
 export interface AdapterVerdict {
@@ -24,6 +35,10 @@ export interface AdapterVerdict {
   plan?: RewritePlan[];
   needsLruCache?: boolean;
   findings: KeyFinding[];
+  /** The transform that carries out `plan` (default "bound-memoize"). */
+  transform?: string;
+  /** Facts of the memoized function when it is not the call's first argument (curried forms: `memoizerific(n)(fn)`). */
+  fn?: FunctionFacts;
 }
 
 /**
@@ -39,6 +54,8 @@ export interface LibraryAdapter {
   /** Does this module + property path name the memoizer function itself? */
   isMemoizer(ref: ModuleRef): boolean;
   analyse(context: CallContext): AdapterVerdict;
+  /** For a memoized async function: how split-async may rewrite this call (see async-support.ts). */
+  asyncSupport?(context: CallContext): AsyncSupport;
 }
 
 /** `import _ from "lodash"` makes `default` the module itself for CommonJS libraries. */

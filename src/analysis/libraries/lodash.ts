@@ -5,6 +5,8 @@ import { codeMessage } from "../codes.ts";
 import { lruCacheMax } from "../options-object.ts";
 import { resolveModuleRef } from "../module-ref.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
+import { objectKeyFindings, parameterKeyParts, type KeyPart } from "./object-key.ts";
+import type { FunctionTypeFacts } from "../types/type-facts.ts";
 
 const WHOLE_LIBRARY = /^lodash(-es)?$/;
 const MEMOIZE_MODULE = /^(lodash(-es)?\/memoize(\.js)?|lodash\.memoize)$/;
@@ -20,10 +22,16 @@ export const lodash: LibraryAdapter = {
     return MEMOIZE_MODULE.test(ref.module) && path.length === 0;
   },
   analyse: analyseLodash,
+  asyncSupport: ({ call }) => ({
+    syncCore: { callee: call.expression.getText(), keys: "first-argument" },
+    evictsRejections: false,
+    fetchCacheBlocked: call.arguments.length > 1 ? "the resolver decides the key" : undefined,
+  }),
 };
 
-function analyseLodash({ call, fn, max, sourceFile }: CallContext): AdapterVerdict {
-  const findings = lodashFindings(call, fn);
+function analyseLodash({ call, fn, max, sourceFile, types }: CallContext): AdapterVerdict {
+  const typed = call.arguments[0] && types.functionOf(call.arguments[0]);
+  const findings = [...lodashFindings(call, fn, typed), ...objectKeyFindings(keyParts(call, types))];
   if (replacesCacheClass(sourceFile)) {
     return { bounded: false, code: "MC904", verdict: "skip", findings };
   }
@@ -32,25 +40,42 @@ function analyseLodash({ call, fn, max, sourceFile }: CallContext): AdapterVerdi
     const bound = lruCacheMax(existing);
     return { bounded: true, max: bound, code: "MC111", detail: bound ? `LRUCache max ${bound}` : undefined, verdict: "none", findings };
   }
+  // LRUCache does not store undefined: such results would be recomputed on every call, their side
+  // effects repeated. lodash caches what the function returns (a promise, for an async one).
+  const keepUndefined = typed?.result.mayBeUndefined === true;
   return {
     bounded: false,
     code: "MC101",
+    detail: keepUndefined ? "results can be undefined: kept by lruCacheKeepingUndefined" : undefined,
     verdict: "rewrite",
-    plan: [cacheAssignmentPlan(call, max)],
+    plan: [cacheAssignmentPlan(call, max, keepUndefined)],
     needsLruCache: true,
     findings,
   };
 }
 
-function lodashFindings(call: ts.CallExpression, fn: CallContext["fn"]): KeyFinding[] {
+/** Key bugs and cached promises; from the function's declaration, or its type when the declaration is out of sight. */
+function lodashFindings(call: ts.CallExpression, fn: CallContext["fn"], typed: FunctionTypeFacts | undefined): KeyFinding[] {
   const findings: KeyFinding[] = [];
   const hasResolver = call.arguments.length > 1;
-  if (fn && !hasResolver && (fn.arity > 1 || fn.hasRest)) {
-    const detail = fn.hasRest ? "the function takes rest parameters" : `the function takes ${fn.arity} parameters`;
+  const arity = fn?.arity ?? typed?.parameters.length ?? 0;
+  const hasRest = fn?.hasRest ?? typed?.parameters.some((parameter) => parameter.rest) ?? false;
+  if (!hasResolver && (arity > 1 || hasRest)) {
+    const detail = hasRest ? "the function takes rest parameters" : `the function takes ${arity} parameters`;
     findings.push({ code: "MC402", message: codeMessage("MC402", detail) });
   }
-  if (fn?.async) findings.push({ code: "MC201", message: codeMessage("MC201") });
+  if (fn?.async || typed?.returnsPromise) findings.push({ code: "MC201", message: codeMessage("MC201") });
   return findings;
+}
+
+/** lodash keys on what the resolver returns, else on the first argument, both compared with SameValueZero. */
+function keyParts(call: ts.CallExpression, types: CallContext["types"]): KeyPart[] {
+  const [memoized, resolver] = call.arguments;
+  if (resolver) {
+    const result = types.functionOf(resolver)?.result;
+    return result ? [{ label: "the resolver's result", facts: result }] : [];
+  }
+  return memoized ? parameterKeyParts(types.functionOf(memoized), 1) : [];
 }
 
 const replacesCacheClassMemo = new WeakMap<ts.SourceFile, boolean>();

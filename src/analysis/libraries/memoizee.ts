@@ -2,7 +2,9 @@ import { ts } from "ts-morph";
 import { codeMessage } from "../codes.ts";
 import { optionValue } from "../options-object.ts";
 import type { KeyFinding } from "../site.ts";
+import { optionOutside } from "../async-split/async-support.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
+import { objectKeyFindings, parameterKeyParts, runtimeLength, type KeyPart } from "./object-key.ts";
 
 const MEMOIZEE_MODULE = /^memoizee(\/plain(\.js)?|\/index(\.js)?)?$/;
 const OPTIONS_ARGUMENT = 1;
@@ -14,11 +16,24 @@ export const memoizee: LibraryAdapter = {
   isLibraryModule: (module) => MEMOIZEE_MODULE.test(module),
   isMemoizer: (ref) => MEMOIZEE_MODULE.test(ref.module) && withoutDefault(ref.path).length === 0,
   analyse: analyseMemoizee,
+  // `promise: true` drops a rejection one tick late (an immediate retry still gets it): not a promise mode here.
+  asyncSupport: ({ call }) => {
+    const options = call.arguments[OPTIONS_ARGUMENT];
+    const otherOption = optionOutside(options, ["max", "promise"]);
+    return {
+      syncCore: optionOutside(options, ["max", "promise", "primitive", "length", "normalizer", "resolvers", "maxAge", "preFetch"])
+        ? undefined
+        : { callee: call.expression.getText(), keys: "all-arguments" },
+      evictsRejections: false,
+      fetchCacheBlocked: otherOption && `${otherOption} of memoizee has no LRUCache fetch counterpart`,
+    };
+  },
 };
 
-function analyseMemoizee({ call, fn, max }: CallContext): AdapterVerdict {
+function analyseMemoizee({ call, fn, max, types }: CallContext): AdapterVerdict {
   const options = call.arguments[OPTIONS_ARGUMENT];
-  const findings = memoizeeFindings(options, fn);
+  const returnsPromise = fn?.async || (call.arguments[0] !== undefined && types.functionOf(call.arguments[0])?.returnsPromise === true);
+  const findings = [...memoizeeFindings(options, fn, returnsPromise), ...objectKeyFindings(keyParts(call, options, types))];
   const setMax = { kind: "set-option", argIndex: OPTIONS_ARGUMENT, name: "max", value: String(max) } as const;
   if (!options) {
     return { bounded: false, code: "MC102", verdict: "rewrite", plan: [setMax], findings };
@@ -41,7 +56,22 @@ function analyseMemoizee({ call, fn, max }: CallContext): AdapterVerdict {
   }
 }
 
-function memoizeeFindings(options: ts.Expression | undefined, fn: CallContext["fn"]): KeyFinding[] {
+/**
+ * memoizee compares the first `length` arguments (default `fn.length`) with ===; `primitive` mode
+ * turns them into strings and `normalizer`/`resolvers` make the key themselves.
+ */
+function keyParts(call: ts.CallExpression, options: ts.Expression | undefined, types: CallContext["types"]): KeyPart[] {
+  const memoized = call.arguments[0];
+  if (!memoized || (options && !ts.isObjectLiteralExpression(options))) return [];
+  if (options && ts.isObjectLiteralExpression(options) && ["primitive", "normalizer", "resolvers"].some((name) => optionValue(options, name).kind !== "absent")) return [];
+  const fn = types.functionOf(memoized);
+  if (!fn) return [];
+  const length = options && ts.isObjectLiteralExpression(options) ? optionValue(options, "length") : undefined;
+  const count = length?.kind === "number" ? length.value : length?.kind === "expression" ? fn.parameters.length : runtimeLength(fn);
+  return parameterKeyParts(fn, count);
+}
+
+function memoizeeFindings(options: ts.Expression | undefined, fn: CallContext["fn"], returnsPromise: boolean): KeyFinding[] {
   const findings: KeyFinding[] = [];
   const literal = options && ts.isObjectLiteralExpression(options) ? options : undefined;
   const keysItself = literal && ["length", "normalizer", "resolvers"].some((name) => optionValue(literal, name).kind !== "absent");
@@ -50,6 +80,6 @@ function memoizeeFindings(options: ts.Expression | undefined, fn: CallContext["f
     findings.push({ code: "MC403", message: codeMessage("MC403", detail) });
   }
   const promiseMode = literal && optionValue(literal, "promise").kind !== "absent";
-  if (fn?.async && !promiseMode) findings.push({ code: "MC201", message: codeMessage("MC201") });
+  if (returnsPromise && !promiseMode) findings.push({ code: "MC201", message: codeMessage("MC201") });
   return findings;
 }

@@ -1,0 +1,9 @@
+import memoize from "memoize";
+import { LRUCache } from "lru-cache";
+
+export const computed = { count: 0 };
+
+export const titleCase = memoize((title) => {
+  computed.count++;
+  return String(title).toLowerCase().replace(/\W+/g, "-");
+}, { cache: /** @type {any} */ (new LRUCache({ max: 500 })) });

@@ -1,0 +1,14 @@
+"use strict";
+// memoize is ESM-only: Node 20.19+ requires it as a namespace whose default export is memoize.
+const { default: memoize } = require("memoize");
+
+const computed = { count: 0 };
+
+/** @param {number} n */
+function square(n) {
+  computed.count++;
+  return n * n;
+}
+
+exports.square = memoize(square);
+exports.computed = computed;

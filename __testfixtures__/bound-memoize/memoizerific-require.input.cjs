@@ -1,0 +1,10 @@
+const memoizerific = require("memoizerific");
+
+const computed = { count: 0 };
+
+const initials = memoizerific()((name) => {
+  computed.count++;
+  return String(name).split(" ").map((part) => part[0]).join("");
+});
+
+module.exports = { computed, initials };

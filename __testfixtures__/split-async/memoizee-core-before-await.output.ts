@@ -1,0 +1,27 @@
+import memoizee from "memoizee";
+
+export const computed = { count: 0 };
+export const upstream = { calls: 0, failures: 0 };
+
+async function query(sql: string): Promise<string[]> {
+  upstream.calls++;
+  if (upstream.failures > 0) {
+    upstream.failures--;
+    throw new Error(`query failed: ${sql}`);
+  }
+  return sql.split(" ");
+}
+
+function buildQuery(table: string, id: number): string {
+  computed.count++;
+  return `select * from ${table} where id = ${id}`;
+}
+
+const rowsOfCore = memoizee((table: string, id: number) => buildQuery(table, id), { max: 500 });
+
+// The promise mode drops a rejection one tick late: an immediate retry still gets it.
+export const rowsOf = async (table: string, id: number): Promise<number> => {
+  const sql = rowsOfCore(table, id);
+  const rows = await query(sql);
+  return rows.length;
+};

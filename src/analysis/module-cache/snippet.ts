@@ -1,0 +1,7 @@
+import type { ts } from "ts-morph";
+
+/** A node's code for a one-line message: whitespace collapsed, cut at `max` characters. */
+export function snippet(node: ts.Node, max = 60): string {
+  const text = node.getText().replace(/\s+/g, " ");
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
