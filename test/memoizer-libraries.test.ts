@@ -119,6 +119,22 @@ describe("rewrite plans keep the library's own API", () => {
 });
 
 describe("key bugs are reported, never changed", () => {
+  it("object arguments compared by reference, for every library that keys by identity (MC401)", () => {
+    const objectKey = (memoizer: string, importLine: string, options = "") =>
+      findingCodes(`${importLine}\ninterface Point { x: number }\nexport const f = ${memoizer}((p: Point) => p.x${options});`).includes("MC401");
+    expect(objectKey("mem", `import mem from "mem";`)).toBe(true);
+    expect(objectKey("memoize", `import memoize from "memoize";`)).toBe(true);
+    expect(objectKey("pMemoize", `import pMemoize from "p-memoize";`)).toBe(true);
+    expect(objectKey("memize", `import memize from "memize";`)).toBe(true);
+    expect(objectKey("nanomemoize", `import nanomemoize from "nano-memoize";`)).toBe(true);
+    // A cacheKey / serializer makes the key itself; fast-memoize serialises its arguments to JSON.
+    expect(objectKey("mem", `import mem from "mem";`, ", { cacheKey: ([p]) => String(p.x) }")).toBe(false);
+    expect(objectKey("nanomemoize", `import nanomemoize from "nano-memoize";`, ", { serializer: JSON.stringify }")).toBe(false);
+    expect(objectKey("fastMemoize", `import fastMemoize from "fast-memoize";`)).toBe(false);
+    // A primitive key is not reported.
+    expect(findingCodes(`import memize from "memize";\nexport const f = memize((id: string) => id.length);`)).not.toContain("MC401");
+  });
+
   it("mem, memoize and p-memoize key on the first argument of a multi-parameter function (MC404)", () => {
     expect(findingCodes(`import mem from "mem"; export const f = mem((a: number, b: number) => a + b);`)).toEqual(["MC404"]);
     expect(findingCodes(`import memoize from "memoize"; export const f = memoize((...xs: number[]) => xs.length);`)).toEqual(["MC404"]);

@@ -3,8 +3,9 @@ import { applyAsyncVerdict } from "./async-split/analyse-async.ts";
 import { applyDecoratorAsyncVerdict } from "./async-split/decorator-split.ts";
 import { codeMessage } from "./codes.ts";
 import { siteDirectives } from "./directives.ts";
-import type { LibraryAdapter } from "./libraries/adapter.ts";
+import type { CallContext, LibraryAdapter } from "./libraries/adapter.ts";
 import { LIBRARY_ADAPTERS } from "./libraries/index.ts";
+import { objectKeyFindings } from "./libraries/object-key.ts";
 import { memoizedFunctionFacts } from "./memoized-function.ts";
 import { analyseModuleCaches } from "./module-cache/analyse.ts";
 import { analyseInstanceCaches } from "./instance-cache/analyse.ts";
@@ -61,7 +62,9 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
   const declared = memoizedFunctionFacts(call.arguments[0]);
   const firstArgument = declared && returnsPromise && !declared.async ? { ...declared, async: true } : declared;
   const versionOf = (library: string) => options.versionOf?.(library, file);
-  const verdict = adapter.analyse({ call, ref, sourceFile, fn: firstArgument, max, versionOf, types });
+  const context: CallContext = { call, ref, sourceFile, fn: firstArgument, max, versionOf, types };
+  const verdict = adapter.analyse(context);
+  const objectKeys = adapter.identityKeyParts ? objectKeyFindings(adapter.identityKeyParts(context)) : [];
   const fn = verdict.fn ?? firstArgument;
   const start = call.getStart(sourceFile);
   const position = sourceFile.getLineAndCharacterOfPosition(start);
@@ -83,7 +86,7 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
     code: verdict.code,
     message: codeMessage(verdict.code, verdict.detail),
     verdict: verdict.verdict,
-    findings: verdict.findings,
+    findings: [...verdict.findings, ...objectKeys],
   };
   if (verdict.verdict === "rewrite") {
     if (directives.ignore) {
@@ -93,7 +96,7 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
     site.plan = verdict.plan;
     site.needsLruCache = verdict.needsLruCache ?? false;
   }
-  applyAsyncVerdict(site, { call, ref, sourceFile, fn: firstArgument, max, versionOf, types }, adapter);
+  applyAsyncVerdict(site, context, adapter);
   return site;
 }
 

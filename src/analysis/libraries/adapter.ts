@@ -3,6 +3,7 @@ import type { AsyncSupport } from "../async-split/async-support.ts";
 import type { Code } from "../codes.ts";
 import type { InstalledVersion } from "../installed-version.ts";
 import type { FunctionFacts } from "../memoized-function.ts";
+import type { KeyPart } from "./object-key.ts";
 import type { ModuleRef } from "../module-ref.ts";
 import type { KeyFinding, RewritePlan } from "../site.ts";
 import type { TypeFacts } from "../types/type-facts.ts";
@@ -54,6 +55,12 @@ export interface LibraryAdapter {
   /** Does this module + property path name the memoizer function itself? */
   isMemoizer(ref: ModuleRef): boolean;
   analyse(context: CallContext): AdapterVerdict;
+  /**
+   * The parts of the cache key, for a library that compares them by identity (SameValueZero or ===):
+   * an object-typed part misses whenever an equal object is made anew (MC401). Absent, or empty, when
+   * the library serialises its key or the call's options change how it compares.
+   */
+  identityKeyParts?(context: CallContext): KeyPart[];
   /** For a memoized async function: how split-async may rewrite this call (see async-support.ts). */
   asyncSupport?(context: CallContext): AsyncSupport;
 }

@@ -5,7 +5,7 @@ import { codeMessage } from "../codes.ts";
 import { lruCacheMax } from "../options-object.ts";
 import { resolveModuleRef } from "../module-ref.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
-import { objectKeyFindings, parameterKeyParts, type KeyPart } from "./object-key.ts";
+import { parameterKeyParts, type KeyPart } from "./object-key.ts";
 import type { FunctionTypeFacts } from "../types/type-facts.ts";
 
 const WHOLE_LIBRARY = /^lodash(-es)?$/;
@@ -22,6 +22,7 @@ export const lodash: LibraryAdapter = {
     return MEMOIZE_MODULE.test(ref.module) && path.length === 0;
   },
   analyse: analyseLodash,
+  identityKeyParts: ({ call, types }) => keyParts(call, types),
   asyncSupport: ({ call }) => ({
     syncCore: { callee: call.expression.getText(), keys: "first-argument" },
     evictsRejections: false,
@@ -31,7 +32,7 @@ export const lodash: LibraryAdapter = {
 
 function analyseLodash({ call, fn, max, sourceFile, types }: CallContext): AdapterVerdict {
   const typed = call.arguments[0] && types.functionOf(call.arguments[0]);
-  const findings = [...lodashFindings(call, fn, typed), ...objectKeyFindings(keyParts(call, types))];
+  const findings = lodashFindings(call, fn, typed);
   if (replacesCacheClass(sourceFile)) {
     return { bounded: false, code: "MC904", verdict: "skip", findings };
   }

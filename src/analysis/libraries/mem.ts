@@ -3,6 +3,7 @@ import { firstArgumentMapSupport } from "../async-split/async-support.ts";
 import type { LibraryAdapter } from "./adapter.ts";
 import { cacheOptionVerdict } from "./cache-option.ts";
 import { firstArgumentKeyFindings } from "./first-argument-key.ts";
+import { parameterIdentityKey } from "./object-key.ts";
 
 const OPTIONS_ARGUMENT = 1;
 
@@ -12,6 +13,7 @@ export const mem: LibraryAdapter = {
   prefilter: /["']mem["']/,
   isLibraryModule: (module) => module === "mem",
   isMemoizer: (ref) => ref.module === "mem" && ref.path.length === 1 && ref.path[0] === "default",
+  identityKeyParts: parameterIdentityKey("first", { index: OPTIONS_ARGUMENT, keyOptions: ["cacheKey"] }),
   analyse(context) {
     const findings = firstArgumentKeyFindings("mem", context.fn, context.call.arguments[OPTIONS_ARGUMENT]);
     if (context.fn?.async) findings.push({ code: "MC201", message: codeMessage("MC201") });

@@ -2,6 +2,7 @@ import { codeMessage } from "../codes.ts";
 import type { RewritePlan } from "../site.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { sizeOption } from "./size-option.ts";
+import { parameterIdentityKey } from "./object-key.ts";
 
 const OPTIONS_ARGUMENT = 1;
 
@@ -12,6 +13,7 @@ export const memize: LibraryAdapter = {
   isLibraryModule: (module) => module === "memize",
   isMemoizer: (ref) => ref.module === "memize" && withoutDefault(ref.path).length === 0,
   analyse: analyseMemize,
+  identityKeyParts: parameterIdentityKey("all"),
 };
 
 function analyseMemize({ call, fn, max }: CallContext): AdapterVerdict {

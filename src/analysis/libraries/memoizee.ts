@@ -4,7 +4,7 @@ import { optionValue } from "../options-object.ts";
 import type { KeyFinding } from "../site.ts";
 import { optionOutside } from "../async-split/async-support.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
-import { objectKeyFindings, parameterKeyParts, runtimeLength, type KeyPart } from "./object-key.ts";
+import { parameterKeyParts, runtimeLength, type KeyPart } from "./object-key.ts";
 
 const MEMOIZEE_MODULE = /^memoizee(\/plain(\.js)?|\/index(\.js)?)?$/;
 const OPTIONS_ARGUMENT = 1;
@@ -16,6 +16,7 @@ export const memoizee: LibraryAdapter = {
   isLibraryModule: (module) => MEMOIZEE_MODULE.test(module),
   isMemoizer: (ref) => MEMOIZEE_MODULE.test(ref.module) && withoutDefault(ref.path).length === 0,
   analyse: analyseMemoizee,
+  identityKeyParts: ({ call, types }) => keyParts(call, call.arguments[OPTIONS_ARGUMENT], types),
   // `promise: true` drops a rejection one tick late (an immediate retry still gets it): not a promise mode here.
   asyncSupport: ({ call }) => {
     const options = call.arguments[OPTIONS_ARGUMENT];
@@ -33,7 +34,7 @@ export const memoizee: LibraryAdapter = {
 function analyseMemoizee({ call, fn, max, types }: CallContext): AdapterVerdict {
   const options = call.arguments[OPTIONS_ARGUMENT];
   const returnsPromise = fn?.async || (call.arguments[0] !== undefined && types.functionOf(call.arguments[0])?.returnsPromise === true);
-  const findings = [...memoizeeFindings(options, fn, returnsPromise), ...objectKeyFindings(keyParts(call, options, types))];
+  const findings = memoizeeFindings(options, fn, returnsPromise);
   const setMax = { kind: "set-option", argIndex: OPTIONS_ARGUMENT, name: "max", value: String(max) } as const;
   if (!options) {
     return { bounded: false, code: "MC102", verdict: "rewrite", plan: [setMax], findings };

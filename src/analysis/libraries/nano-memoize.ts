@@ -5,6 +5,7 @@ import type { KeyFinding } from "../site.ts";
 import { withoutDefault, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { migrationVerdict, usedHelpers, type MigratedLibrary } from "./migration.ts";
 import { ts } from "ts-morph";
+import { parameterIdentityKey } from "./object-key.ts";
 
 const NANO_MEMOIZE = "nano-memoize";
 
@@ -23,6 +24,7 @@ export const nanoMemoize: LibraryAdapter = {
     return ref.module === NANO_MEMOIZE && (path.length === 0 || (path.length === 1 && path[0] === "nanomemoize"));
   },
   analyse: (context) => migrationVerdict(NANO_MIGRATION, nanoMemoize, context, nanoFindings(context)),
+  identityKeyParts: parameterIdentityKey("all", { index: 1, keyOptions: ["serializer", "equals"] }),
 };
 
 const NANO_MIGRATION: MigratedLibrary = {

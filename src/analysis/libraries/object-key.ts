@@ -1,4 +1,6 @@
 import { codeMessage } from "../codes.ts";
+import { mayHaveOption } from "../options-object.ts";
+import type { CallContext } from "./adapter.ts";
 import type { KeyFinding } from "../site.ts";
 import type { FunctionTypeFacts, ValueTypeFacts } from "../types/type-facts.ts";
 
@@ -34,4 +36,19 @@ export function objectKeyFindings(parts: KeyPart[]): KeyFinding[] {
   if (objects.length === 0) return [];
   const detail = objects.map((part) => `${part.label} is ${part.facts.text}`).join("; ");
   return [{ code: "MC401", message: codeMessage("MC401", detail) }];
+}
+
+/**
+ * Key parts of a library that keys on the memoized function's own parameters (the call's first
+ * argument): the first one, or all of them; none when one of `keyOptions` may be set on the options
+ * argument, since such an option replaces the identity comparison.
+ */
+export function parameterIdentityKey(parameters: "first" | "all", options?: { index: number; keyOptions: string[] }) {
+  return ({ call, types }: CallContext): KeyPart[] => {
+    const memoized = call.arguments[0];
+    if (!memoized) return [];
+    const optionsArgument = options && call.arguments[options.index];
+    if (options?.keyOptions.some((name) => mayHaveOption(optionsArgument, name))) return [];
+    return parameterKeyParts(types.functionOf(memoized), parameters === "first" ? 1 : undefined);
+  };
 }
