@@ -5,7 +5,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, linkSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { glob } from "tinyglobby";
 
@@ -71,7 +71,9 @@ if (!existsSync(TREE)) {
   if (fetched.status !== 0) process.exit(fetched.status ?? 1);
 }
 const files = await sourceFiles(TREE);
-console.log(`perf tree: ${TREE}\n${files.length} source files, ${RUNS} runs each (median wall time, peak RSS)\n`);
+const loadAverage = () => loadavg().map((load) => load.toFixed(1)).join(" ");
+console.log(`perf tree: ${TREE}\n${files.length} source files, ${RUNS} runs each (median wall time, peak RSS)`);
+console.log(`${availableParallelism()} cores; load average ${loadAverage()} (other work on the machine slows every figure)\n`);
 
 // The files memocap looks at (its discovery leaves out build output and ignored files).
 const { discoverFiles } = (await import(join(ROOT, "dist", "src", "files", "discover.js"))) as typeof import("../src/files/discover.ts");
@@ -82,6 +84,11 @@ const results: Record<string, Sample & { files: number }> = {};
 results.floor = { ...repeat([process.execPath, join(ROOT, "bench", "floor.mjs"), TREE]), files: files.length };
 results["memocap scan"] = { ...repeat(memocap("scan", TREE, "--format", "json")), files: memocapFiles.length };
 results["memocap fix --dry"] = { ...repeat(memocap("fix", "--dry", TREE)), files: memocapFiles.length };
+// The share of fix --dry that type-checks each rewrite before and after.
+results["fix --dry --no-verify"] = { ...repeat(memocap("fix", "--dry", "--no-verify", TREE)), files: memocapFiles.length };
+// The same scan through the API with a worker thread beside the main thread (the CLI's default
+// only from 4 cores up): what worker threads bring on this machine.
+results["scan, 2 threads"] = { ...repeat([process.execPath, join(ROOT, "bench", "scan-threads.mjs"), TREE, "2"]), files: memocapFiles.length };
 if (!args.includes("--skip-jscodeshift")) {
   results["jscodeshift no-op"] = { files: memocapFiles.length, ...repeat(
     [join(ROOT, "node_modules", ".bin", "jscodeshift"), "-t", join(ROOT, "bench", "noop-transform.cjs"), "--parser=tsx", "--silent", "--stdin"],
@@ -102,10 +109,15 @@ console.log(`fix --dry / floor        ${(results["memocap fix --dry"]!.seconds /
 if (results["jscodeshift no-op"]) console.log(`jscodeshift / scan       ${(results["jscodeshift no-op"].seconds / scan).toFixed(1)} ×   (target ≥ 10)`);
 
 console.log("\nscaling of scan with the number of files:");
+const scaling: Array<{ count: number; seconds: number }> = [];
 for (const fraction of [0.25, 0.5, 1]) {
   const dir = fraction === 1 ? TREE : subset(files, TREE, fraction);
   const count = fraction === 1 ? files.length : (await sourceFiles(dir)).length;
   const sample = repeat(memocap("scan", dir, "--format", "json"));
+  scaling.push({ count, seconds: sample.seconds });
   console.log(`  ${pad(`${fraction * 100} %`, 6)} ${pad(`${count} files`, 13)} ${sample.seconds.toFixed(2)} s   ${(sample.seconds / count * 1000).toFixed(3)} ms/file`);
   if (fraction !== 1) rmSync(dir, { recursive: true, force: true });
 }
+const [smallest, largest] = [scaling[0]!, scaling.at(-1)!];
+console.log(`  files × ${(largest.count / smallest.count).toFixed(1)}, time × ${(largest.seconds / smallest.seconds).toFixed(1)}   (target: time grows no faster than the files)`);
+console.log(`\nload average at the end: ${loadAverage()}`);

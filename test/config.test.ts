@@ -52,7 +52,16 @@ describe("a configuration is checked strictly, with a one-line reason", () => {
     ["max of 0", `{ "max": 0 }`, /^"max" must be a whole number of at least 1 \(got 0\)$/],
     ["max as a string", `{ "max": "500" }`, /^"max" must be a whole number of at least 1 \(got "500"\)$/],
     ["a fractional max", `{ "max": 1.5 }`, /got 1\.5/],
-    ["a misspelt key", `{ "maxx": 3 }`, /^unknown key "maxx" \(known: max, include, exclude, overrides\)$/],
+    ["a misspelt key", `{ "maxx": 3 }`, /^unknown key "maxx" \(known: max, include, exclude, overrides, transforms, libraries\)$/],
+    ["transforms that are not a list", `{ "transforms": "bound-memoize" }`, /^"transforms" must be a list of transform names/],
+    ["an unknown transform", `{ "transforms": ["bound-memoise"] }`, /^"transforms": unknown transform "bound-memoise" \(known: split-async, bound-memoize, /],
+    ["split-async without bound-memoize", `{ "transforms": ["split-async"] }`, /^"transforms": split-async needs bound-memoize/],
+    ["no transform at all", `{ "transforms": [] }`, /^"transforms": name at least one transform$/],
+    ["libraries that are not an object", `{ "libraries": ["lodash"] }`, /^"libraries" must be an object/],
+    ["an unknown library", `{ "libraries": { "lodahs": { "max": 3 } } }`, /^unknown library "lodahs" in "libraries" \(known: .*lodash.*\)$/],
+    ["a library's bad max", `{ "libraries": { "lodash": { "max": 0 } } }`, /^"libraries\.lodash\.max" must be a whole number of at least 1 \(got 0\)$/],
+    ["a library's rewrite that is not a boolean", `{ "libraries": { "moize": { "rewrite": "no" } } }`, /^"libraries\.moize\.rewrite" must be true or false \(got "no"\)$/],
+    ["a library option memocap does not know", `{ "libraries": { "moize": { "maxSize": 3 } } }`, /^unknown key "maxSize" in "libraries\.moize" \(known: max, rewrite\)$/],
     ["globs that are not strings", `{ "exclude": [1] }`, /^"exclude" must be a glob or a non-empty list of globs$/],
     ["an empty include list", `{ "include": [] }`, /"include" must be a glob or a non-empty list/],
     ["overrides that are not a list", `{ "overrides": { "files": "a", "max": 1 } }`, /^"overrides" must be a list/],
@@ -68,6 +77,12 @@ describe("a configuration is checked strictly, with a one-line reason", () => {
       expect(message).not.toMatch(/\n/);
     });
   }
+
+  it("reads transforms and per-library options", () => {
+    const config = parseConfig("/repo/memocap.config.json", `{ "transforms": ["bound-memoize", "split-async"], "libraries": { "lodash": { "max": 40 }, "memoizee": { "rewrite": false } } }`, "file");
+    expect(config.transforms).toEqual(["bound-memoize", "split-async"]);
+    expect(config.libraries).toEqual({ lodash: { max: 40 }, memoizee: { rewrite: false } });
+  });
 
   it("package.json: the memocap key is the configuration; without it there is none", () => {
     expect(parseConfig("/repo/package.json", `{ "name": "a", "memocap": { "max": 7 } }`, "package.json")).toMatchObject({ file: "/repo/package.json", max: 7 });

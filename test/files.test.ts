@@ -101,6 +101,24 @@ describe("discoverFiles", () => {
     expect(files).toEqual(inRoot("packages/app/src/main.ts", "src/index.ts"));
   });
 
+  it("finds the files of a folder above cwd (`memocap scan ..`), skipping build output there too", async () => {
+    await createTree({
+      "src/index.ts": "",
+      "src/a.test.ts": "",
+      "src/util/a.ts": "",
+      "src/node_modules/dep/index.js": "",
+      "lib/b.js": "",
+      "dist/index.js": "",
+    });
+    const cwd = join(root, "src");
+
+    expect((await discoverFiles([".."], { cwd })).files).toEqual(inRoot("lib/b.js", "src/a.test.ts", "src/index.ts", "src/util/a.ts"));
+    // --include and --exclude stay relative to cwd.
+    expect((await discoverFiles([".."], { cwd, exclude: ["**/*.test.ts", "util"] })).files).toEqual(inRoot("lib/b.js", "src/index.ts"));
+    expect((await discoverFiles([".."], { cwd, include: ["../lib/**", "util/*.ts"] })).files).toEqual(inRoot("lib/b.js", "src/util/a.ts"));
+    expect((await discoverFiles(["../lib"], { cwd })).files).toEqual(inRoot("lib/b.js"));
+  });
+
   it("searches a folder named explicitly even inside a skipped one", async () => {
     await createTree({
       "node_modules/lib/index.js": "",

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { fix, fixJson, scan, scanJson } from "../src/index.ts";
+import { fixJson, fixSites, scanJson, scanSites } from "../src/index.ts";
 import type { FixJson, ScanJson } from "../src/report/json.ts";
 import { ROOT } from "./helpers/cli.ts";
 import { MIXED_PROJECT, writeProject } from "./helpers/report-project.ts";
@@ -20,8 +20,8 @@ describe("JSON output", () => {
 
   beforeAll(async () => {
     dir = writeProject(MIXED_PROJECT);
-    scanned = scanJson(await scan({ paths: ["."], cwd: dir }), dir);
-    dry = fixJson(await fix({ paths: ["."], cwd: dir, dry: true }), dir, true);
+    scanned = scanJson(await scanSites({ paths: ["."], cwd: dir }), dir);
+    dry = fixJson(await fixSites({ paths: ["."], cwd: dir, dry: true }), dir, true);
   });
 
   it("scan output validates against schema/memocap-output.schema.json", () => {
@@ -70,9 +70,9 @@ describe("JSON output", () => {
   });
 
   it("reports the file that does not parse as a problem, with a relative path, and warnings apart", async () => {
-    expect(scanned.problems).toEqual([{ file: "src/broken.ts", reason: expect.stringMatching(/^syntax error at \d+:\d+/) }]);
+    expect(scanned.problems).toEqual([{ file: "src/broken.ts", package: ".", reason: expect.stringMatching(/^syntax error at \d+:\d+/) }]);
     expect(scanned.warnings).toEqual([]);
-    const result = await scan({ paths: ["."], cwd: dir });
+    const result = await scanSites({ paths: ["."], cwd: dir });
     const warned = scanJson({ ...result, warnings: [{ file: join(dir, "tsconfig.json"), reason: "does not parse" }] }, dir);
     expectValid(warned);
     expect(warned.warnings).toEqual([{ file: "tsconfig.json", reason: "does not parse" }]);
@@ -93,7 +93,16 @@ describe("JSON output", () => {
     expect(dry.changes[0]).toMatchObject({ file: "src/prices.ts", sites: [{ line: 3, column: 25, code: "MC101", transform: "bound-memoize" }] });
     expect(dry.changes[0]?.diff).toMatch(/^\+\+\+ b\/src\/prices\.ts$/m);
     expect(dry.changes[0]?.diff).toMatch(/^\+priceFor\.cache = new LRUCache\(\{ max: 500 \}\);$/m);
-    expect(dry.dependencyChanges).toEqual([{ packageJson: "package.json", dependency: "lru-cache", range: "^11.0.0" }]);
+    expect(dry.dependencyChanges).toEqual([{ packageJson: "package.json", dependency: "lru-cache", range: "^11.0.0", package: "." }]);
+    expect(dry.packages).toEqual([
+      {
+        dir: ".",
+        name: "mixed",
+        packageJson: "package.json",
+        summary: { sites: 4, unbounded: 3, bounded: 1, byCode: { MC101: 1, MC110: 1, MC901: 1, MC902: 1 }, problems: 1, rewritten: 1, filesChanged: 1, left: 2, failed: 0 },
+        dependencyChanges: [{ packageJson: "package.json", dependency: "lru-cache", range: "^11.0.0" }],
+      },
+    ]);
   });
 
   it("marks a site held back by the package (MC903) as left, not rewritten", async () => {
@@ -101,14 +110,14 @@ describe("JSON output", () => {
       "package.json": `{ "name": "held", "dependencies": { "lru-cache": "^6.0.0" } }\n`,
       "src/a.ts": `import memoize from "lodash/memoize";\nexport const f = memoize((k: string) => k);\n`,
     });
-    const report = fixJson(await fix({ paths: ["."], cwd: held, dry: true }), held, true);
+    const report = fixJson(await fixSites({ paths: ["."], cwd: held, dry: true }), held, true);
     expectValid(report);
     expect(report.sites[0]).toMatchObject({ code: "MC903", level: "error", change: { status: "left" } });
     expect(report.changes).toEqual([]);
   });
 
   it("marks a site to rewrite in a file whose write failed as failed, with the file's reason", async () => {
-    const result = await fix({ paths: ["."], cwd: dir, dry: true });
+    const result = await fixSites({ paths: ["."], cwd: dir, dry: true });
     const prices = join(dir, "src/prices.ts");
     const report = fixJson({ ...result, changes: [], problems: [{ file: prices, reason: "changed since it was read" }] }, dir, false);
     expectValid(report);
@@ -121,7 +130,7 @@ describe("JSON output", () => {
       "src/rates.ts": `import memoize from "lodash/memoize";\nexport const rateOf = memoize(async (currency: string) => (await fetch(currency)).status);\n`,
       "src/report.ts": `import { Memoize } from "typescript-memoize";\nexport class Report {\n  @Memoize()\n  total(year: number) {\n    return year * 2;\n  }\n}\n`,
     });
-    const report = scanJson(await scan({ paths: ["."], cwd: members }), members);
+    const report = scanJson(await scanSites({ paths: ["."], cwd: members }), members);
     expectValid(report);
     expect(report.sites.find((site) => site.file === "src/rates.ts")?.asyncVerdict).toEqual({ verdict: expect.any(String), reason: expect.any(String) });
     expect(report.sites.find((site) => site.file === "src/report.ts")?.usesThis).toBe(false);

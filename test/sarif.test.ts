@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CODES } from "../src/analysis/codes.ts";
-import { scan } from "../src/index.ts";
+import { scanSites } from "../src/index.ts";
 import { EXPLANATIONS } from "../src/report/explanations.ts";
 import { scanSarif, type SarifLog } from "../src/report/sarif.ts";
 import { ROOT } from "./helpers/cli.ts";
@@ -16,7 +16,7 @@ describe("SARIF output", () => {
 
   beforeAll(async () => {
     dir = writeProject(MIXED_PROJECT);
-    log = scanSarif(await scan({ paths: ["."], cwd: dir }), dir);
+    log = scanSarif(await scanSites({ paths: ["."], cwd: dir }), dir);
   });
 
   it("validates against the official SARIF 2.1.0 schema", () => {
@@ -34,7 +34,7 @@ describe("SARIF output", () => {
 
   it("the example service's SARIF validates too", async () => {
     const example = join(ROOT, "examples/pricing-service");
-    expect(validate(scanSarif(await scan({ paths: ["."], cwd: example }), example))).toBe(true);
+    expect(validate(scanSarif(await scanSites({ paths: ["."], cwd: example }), example))).toBe(true);
   });
 
   it("has one rule per reason code, in CODES order, with its title, explanation and before/after help", () => {
@@ -96,7 +96,7 @@ describe("SARIF output", () => {
   });
 
   it("reports a configuration warning (a tsconfig.json that could not be used) as a configuration notification", async () => {
-    const result = await scan({ paths: ["."], cwd: dir });
+    const result = await scanSites({ paths: ["."], cwd: dir });
     const warned = scanSarif({ ...result, warnings: [{ file: join(dir, "tsconfig.json"), reason: "tsconfig.json does not parse: types not used" }] }, dir);
     expect(validate(warned)).toBe(true);
     expect(warned.runs[0]!.invocations[0]!.toolConfigurationNotifications).toEqual([
@@ -110,9 +110,9 @@ describe("SARIF output", () => {
 
   it("encodes paths as URIs and points outside the folder with absolute file URIs", async () => {
     const spaced = writeProject({ "my dir/a#1.ts": `import memoize from "lodash/memoize";\nexport const f = memoize((k: string) => k);\n` });
-    const inside = scanSarif(await scan({ paths: ["."], cwd: spaced }), spaced);
+    const inside = scanSarif(await scanSites({ paths: ["."], cwd: spaced }), spaced);
     expect(inside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: "my%20dir/a%231.ts", uriBaseId: "%SRCROOT%" });
-    const outside = scanSarif(await scan({ paths: [spaced], cwd: ROOT }), join(ROOT, "src"));
+    const outside = scanSarif(await scanSites({ paths: [spaced], cwd: ROOT }), join(ROOT, "src"));
     expect(outside.runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation).toEqual({ uri: pathToFileURL(join(spaced, "my dir/a#1.ts")).href });
     expect(validate(inside) && validate(outside)).toBe(true);
   });

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { fix, scan } from "../src/index.ts";
+import { fixSites, scanSites } from "../src/index.ts";
 import { ROOT } from "./helpers/cli.ts";
 
 /**
@@ -48,7 +48,7 @@ function project(setUp: (dir: string) => void): string {
 type Row = [line: number, library: string, code: string, verdict: string, findings: string];
 
 async function rows(dir: string): Promise<Row[]> {
-  const result = await scan({ paths: [dir], cwd: dir });
+  const result = await scanSites({ paths: [dir], cwd: dir });
   expect(result.problems).toEqual([]);
   return result.sites.map((site) => [site.line, site.library, site.code, site.verdict, site.findings.map((finding) => finding.code).join(",")]);
 }
@@ -92,7 +92,7 @@ describe("scan lists every site with its library, verdict and key bugs, for the 
   it("fix --dry rewrites the file for the declared majors, to a fixed point", async () => {
     const dir = project((root) => writeFileSync(join(root, "package.json"), JSON.stringify({ dependencies: { "micro-memoize": "^4.2.0", reselect: "~5.1.1" } })));
     let after = "";
-    const result = await fix({ paths: [dir], cwd: dir, dry: true, onChange: (change) => (after = change.after) });
+    const result = await fixSites({ paths: [dir], cwd: dir, dry: true, onChange: (change) => (after = change.after) });
     expect(result.problems).toEqual([]);
     expect(after).toContain(`import { createSelector, weakMapMemoize, lruMemoize } from "reselect";`);
     expect(after).toContain(`export const area = micro.memoize((w: number, h: number) => w * h, { maxSize: 500 });`);

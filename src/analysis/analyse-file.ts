@@ -1,6 +1,7 @@
 import { ts } from "ts-morph";
 import { applyAsyncVerdict } from "./async-split/analyse-async.ts";
 import { applyDecoratorAsyncVerdict } from "./async-split/decorator-split.ts";
+import { unlessBoundedByConstruction } from "./bounded-keys.ts";
 import { codeMessage } from "./codes.ts";
 import { siteDirectives } from "./directives.ts";
 import type { CallContext, LibraryAdapter } from "./libraries/adapter.ts";
@@ -12,6 +13,7 @@ import { analyseInstanceCaches } from "./instance-cache/analyse.ts";
 import { requiredModule, resolveModuleRef, skipWrappers } from "./module-ref.ts";
 import type { VersionLookup } from "./installed-version.ts";
 import type { Site } from "./site.ts";
+import type { SitePolicy } from "./site-policy.ts";
 import { NO_TYPE_FACTS, type TypeFacts } from "./types/type-facts.ts";
 
 export interface AnalyseOptions {
@@ -22,10 +24,21 @@ export interface AnalyseOptions {
    * it. The Analyser reads node_modules, lockfiles and package.json when none is given.
    */
   versionOf?: VersionLookup;
-  /** The bound for one file (config `overrides`), when it is not `max`; the Analyser applies it. */
-  maxFor?: (file: string) => number | undefined;
+  /**
+   * The bound for one file (config `overrides`), or for one library's sites in it (config
+   * `libraries`), when it is not `max`; the Analyser applies it.
+   */
+  maxFor?: (file: string, library?: string) => number | undefined;
+  /** The bound of a library's sites in the file being analysed; the Analyser sets it from `maxFor`. */
+  maxOfLibrary?: (library: string) => number;
+  /** What may be rewritten in a file (config `transforms`/`libraries`, --transforms); the Analyser applies it. */
+  policyFor?: (file: string) => SitePolicy;
+  /** false: split-async does not run, so async sites keep the library's plain bound; the Analyser sets it from `policyFor`. */
+  splitAsync?: boolean;
   /** Ask the type checker where a verdict or finding needs it (default true); false keeps the pass syntactic. */
   typeFacts?: boolean;
+  /** Told every file's sites with the text they were found in (a baseline marks its sites); the Analyser calls it. */
+  annotateSites?: (file: string, text: string, sites: Site[]) => void;
 }
 
 export const DEFAULT_MAX = 500;
@@ -43,8 +56,8 @@ export function analyseSourceFile(sourceFile: ts.SourceFile, file: string, optio
   };
   visit(sourceFile);
   sites.push(...analyseModuleCaches(sourceFile, file, options, types));
-  for (const site of analyseInstanceCaches(sourceFile, file, options.max, sites)) {
-    if (site.kind === "decorator") applyDecoratorAsyncVerdict(site, sourceFile, types);
+  for (const site of analyseInstanceCaches(sourceFile, file, options.maxOfLibrary ?? (() => options.max), sites)) {
+    if (site.kind === "decorator") applyDecoratorAsyncVerdict(site, sourceFile, types, options.splitAsync !== false);
     sites.push(site);
   }
   return sites.sort((a, b) => a.start - b.start);
@@ -57,13 +70,13 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
   if (!adapter) return undefined;
 
   const directives = siteDirectives(sourceFile, call);
-  const max = directives.max ?? options.max;
+  const max = directives.max ?? options.maxOfLibrary?.(adapter.id) ?? options.max;
   const returnsPromise = isPromiseReturning(call.arguments[0], types);
   const declared = memoizedFunctionFacts(call.arguments[0]);
   const firstArgument = declared && returnsPromise && !declared.async ? { ...declared, async: true } : declared;
   const versionOf = (library: string) => options.versionOf?.(library, file);
   const context: CallContext = { call, ref, sourceFile, fn: firstArgument, max, versionOf, types };
-  const verdict = adapter.analyse(context);
+  const verdict = unlessBoundedByConstruction(adapter, context, adapter.analyse(context));
   const objectKeys = adapter.identityKeyParts ? objectKeyFindings(adapter.identityKeyParts(context)) : [];
   const fn = verdict.fn ?? firstArgument;
   const start = call.getStart(sourceFile);
@@ -96,7 +109,7 @@ function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpre
     site.plan = verdict.plan;
     site.needsLruCache = verdict.needsLruCache ?? false;
   }
-  applyAsyncVerdict(site, context, adapter);
+  applyAsyncVerdict(site, context, adapter, options.splitAsync !== false);
   return site;
 }
 

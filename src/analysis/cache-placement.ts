@@ -5,12 +5,15 @@ import type { RewritePlan } from "./site.ts";
  * Where to give a lodash-style memoized function its bounded cache. A memoized function that is
  * assigned to a name in a statement gets `name.cache = new LRUCache(...)` right after that
  * statement, which reads best in a diff; anywhere else (an argument, a property, a class field,
- * an annotated variable whose type may not expose `cache`) the call is wrapped in `Object.assign`.
+ * an annotated variable or, in TypeScript, an assignment whose target may not expose `cache`) the
+ * call is wrapped in `Object.assign`.
  * When results can be undefined, the cache is one that keeps them (see RewritePlan).
  */
 export function cacheAssignmentPlan(call: ts.CallExpression, max: number, keepUndefined: boolean): RewritePlan {
   const keep = keepUndefined ? { keepUndefined: true as const } : {};
-  const assignment = assignedName(call);
+  // In TypeScript the target of a plain assignment has a type declared elsewhere (a class field,
+  // an annotated `let`) that need not expose `cache`: there the call is wrapped.
+  const assignment = assignedName(call, { plainAssignments: !isTypeScript(call.getSourceFile()) });
   if (assignment) {
     return { kind: "assign-cache-after-statement", target: assignment.target, statementEnd: assignment.statement.end, max, ...keep };
   }
@@ -46,7 +49,7 @@ export function existingCacheAssignment(call: ts.CallExpression): ts.Expression 
   return undefined;
 }
 
-function assignedName(call: ts.CallExpression): { target: string; statement: ts.Statement } | undefined {
+function assignedName(call: ts.CallExpression, { plainAssignments } = { plainAssignments: true }): { target: string; statement: ts.Statement } | undefined {
   const parent = call.parent;
   if (ts.isVariableDeclaration(parent) && parent.initializer === call && ts.isIdentifier(parent.name) && !parent.type) {
     const statement = parent.parent.parent;
@@ -55,6 +58,7 @@ function assignedName(call: ts.CallExpression): { target: string; statement: ts.
     }
   }
   if (
+    plainAssignments &&
     ts.isBinaryExpression(parent) &&
     parent.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
     parent.right === call &&
@@ -65,6 +69,10 @@ function assignedName(call: ts.CallExpression): { target: string; statement: ts.
     return { target: parent.left.getText(), statement: parent.parent };
   }
   return undefined;
+}
+
+function isTypeScript(sourceFile: ts.SourceFile): boolean {
+  return /\.[cm]?tsx?$/.test(sourceFile.fileName);
 }
 
 function isInStatementList(statement: ts.Statement): boolean {

@@ -35,9 +35,10 @@ export function memoizedFunctionFacts(argument: ts.Expression | undefined): Func
   };
 }
 
-type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+export type FunctionNode = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
 
-function functionNode(argument: ts.Expression): FunctionNode | undefined {
+/** The function node a memoizer's argument names: written inline, or a local function or const. */
+export function functionNode(argument: ts.Expression): FunctionNode | undefined {
   const node = skipWrappers(argument);
   if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
   if (!ts.isIdentifier(node)) return undefined;

@@ -130,4 +130,10 @@ export interface Site {
    * an async wrapper, a fallback to a bounded promise cache that evicts rejections, or left; and why.
    */
   asyncVerdict?: { verdict: "split" | "fallback" | "left"; reason: string };
+  /** Set when the run uses a baseline: the site's stable fingerprint (src/baseline/fingerprint.ts). */
+  fingerprint?: string;
+  /** The site is in the baseline, accepted as unbounded for `reason`: `scan --check` passes it and `fix` leaves it. */
+  baseline?: { reason: string };
+  /** With --since / --staged: whether the site's code touches a changed line (only those fail `scan --check`). */
+  inChange?: boolean;
 }

@@ -2,6 +2,8 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { describeFsError } from "../files/fs-error.ts";
+import { CONFIGURABLE_LIBRARIES } from "./library-names.ts";
+import { transformSelectionProblem } from "./transform-names.ts";
 
 export const CONFIG_FILE_NAME = "memocap.config.json";
 const PACKAGE_JSON = "package.json";
@@ -13,6 +15,14 @@ export interface MaxOverride {
   max: number;
 }
 
+/** `libraries: { "lodash": { "max": 1000 }, "moize": { "rewrite": false } }`: options for one library's sites. */
+export interface LibraryOptions {
+  /** The bound for this library's sites (wins over `overrides` and `max`). */
+  max?: number;
+  /** false: its sites are reported but never rewritten (MC911). */
+  rewrite?: boolean;
+}
+
 /** A memocap configuration and where it was read from. Globs are relative to `dir`. */
 export interface MemocapConfig {
   /** memocap.config.json, or the package.json whose `memocap` key held it. */
@@ -22,6 +32,9 @@ export interface MemocapConfig {
   include?: string[];
   exclude?: string[];
   overrides: MaxOverride[];
+  /** The transforms that may run, by name (default: all). */
+  transforms?: string[];
+  libraries?: Record<string, LibraryOptions>;
 }
 
 /** A configuration file memocap cannot use: the run stops (exit 2) with `file: reason`. */
@@ -82,7 +95,7 @@ function parsesAsJson(source: string): boolean {
   return errors.length === 0 && tree !== undefined;
 }
 
-const KNOWN_KEYS = ["$schema", "max", "include", "exclude", "overrides"];
+const KNOWN_KEYS = ["$schema", "max", "include", "exclude", "overrides", "transforms", "libraries"];
 
 function checkConfig(file: string, value: unknown, what: string): MemocapConfig {
   const fail = (reason: string): never => {
@@ -99,7 +112,33 @@ function checkConfig(file: string, value: unknown, what: string): MemocapConfig 
     include: value.include === undefined ? undefined : checkGlobs(value.include, "include", fail),
     exclude: value.exclude === undefined ? undefined : checkGlobs(value.exclude, "exclude", fail),
     overrides,
+    ...(value.transforms !== undefined && { transforms: checkTransforms(value.transforms, fail) }),
+    ...(value.libraries !== undefined && { libraries: checkLibraries(value.libraries, fail) }),
   };
+}
+
+function checkTransforms(value: unknown, fail: (reason: string) => never): string[] {
+  if (!Array.isArray(value) || !value.every((name) => typeof name === "string")) return fail(`"transforms" must be a list of transform names (memocap transforms lists them)`);
+  const problem = transformSelectionProblem(value);
+  return problem === undefined ? value : fail(`"transforms": ${problem}`);
+}
+
+function checkLibraries(value: unknown, fail: (reason: string) => never): Record<string, LibraryOptions> {
+  if (!isObject(value)) return fail(`"libraries" must be an object: { "<library>": { "max": N, "rewrite": false } }`);
+  const libraries: Record<string, LibraryOptions> = {};
+  for (const [library, options] of Object.entries(value)) {
+    const where = `libraries.${library}`;
+    if (!CONFIGURABLE_LIBRARIES.includes(library)) fail(`unknown library "${library}" in "libraries" (known: ${CONFIGURABLE_LIBRARIES.join(", ")})`);
+    if (!isObject(options)) return fail(`"${where}" must be an object with "max" and/or "rewrite"`);
+    const unknown = Object.keys(options).find((key) => key !== "max" && key !== "rewrite");
+    if (unknown !== undefined) fail(`unknown key "${unknown}" in "${where}" (known: max, rewrite)`);
+    if (options.rewrite !== undefined && typeof options.rewrite !== "boolean") fail(`"${where}.rewrite" must be true or false (got ${JSON.stringify(options.rewrite)})`);
+    libraries[library] = {
+      ...(options.max !== undefined && { max: checkMax(options.max, `${where}.max`, fail) }),
+      ...(options.rewrite !== undefined && { rewrite: options.rewrite as boolean }),
+    };
+  }
+  return libraries;
 }
 
 function checkOverrides(value: unknown, fail: (reason: string) => never): MaxOverride[] {

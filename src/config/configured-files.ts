@@ -1,11 +1,15 @@
 import { stat } from "node:fs/promises";
 import { dirname, posix, relative, resolve } from "node:path";
-import { Minimatch } from "minimatch";
 import { escapePath } from "tinyglobby";
 import { discoverFiles } from "../files/discover.ts";
 import { toPosixPath } from "../files/paths.ts";
 import type { FileProblem } from "../files/problem.ts";
+import { OptionError } from "../option-error.ts";
+import { workspaceRoots } from "../packages/workspaces.ts";
+import { compileConfig, sitePolicy, type CompiledConfig } from "./compiled-config.ts";
 import { findConfig, type MemocapConfig } from "./config-file.ts";
+import type { SitePolicy } from "../analysis/site-policy.ts";
+import { transformSelectionProblem } from "./transform-names.ts";
 
 export interface ConfiguredRunOptions {
   /** Files or folders; default the current folder. */
@@ -18,6 +22,12 @@ export interface ConfiguredRunOptions {
   max?: number;
   /** false: read no configuration file. */
   config?: boolean;
+  /** Keeps only the discovered files it returns true for. */
+  fileFilter?: (file: string) => boolean;
+  /** Command-line transforms: when given, they replace the configuration's `transforms`. */
+  transforms?: string[];
+  /** Each path is a workspace root, replaced by the packages of its workspace. */
+  workspaces?: boolean;
 }
 
 export interface ConfiguredFiles {
@@ -26,8 +36,15 @@ export interface ConfiguredFiles {
   problems: FileProblem[];
   /** The configurations that apply to some of the paths. */
   configs: MemocapConfig[];
-  /** The bound for a file: `--max`, else its configuration's last matching override, else its `max`; undefined for the default. */
-  maxFor(file: string): number | undefined;
+  /** The paths of the run, absolute (with `workspaces`, the packages found). */
+  roots: string[];
+  /**
+   * The bound for a file (and a library's sites in it): `--max`, else its configuration's
+   * `libraries.<library>.max`, else its last matching override, else its `max`; undefined for the default.
+   */
+  maxFor(file: string, library?: string): number | undefined;
+  /** What may be rewritten in a file: its configuration's `transforms` and `libraries`, or the command line's transforms. */
+  policyFor(file: string): SitePolicy;
 }
 
 /**
@@ -36,7 +53,13 @@ export interface ConfiguredFiles {
  * and `overrides` their bound.
  */
 export async function discoverConfiguredFiles(options: ConfiguredRunOptions): Promise<ConfiguredFiles> {
-  const groups = await groupPathsByConfig(options);
+  if (options.transforms !== undefined) {
+    const problem = transformSelectionProblem(options.transforms);
+    if (problem) throw new OptionError(`--transforms: ${problem}`);
+  }
+  const requested = options.paths && options.paths.length > 0 ? options.paths : ["."];
+  const paths = options.workspaces ? await workspaceRoots(requested, options.cwd) : requested;
+  const groups = await groupPathsByConfig({ ...options, paths });
   const configOfFile = new Map<string, CompiledConfig | undefined>();
   const problems: FileProblem[] = [];
   for (const group of groups) {
@@ -48,17 +71,16 @@ export async function discoverConfiguredFiles(options: ConfiguredRunOptions): Pr
     problems.push(...discovered.problems);
     for (const file of discovered.files) if (!configOfFile.has(file)) configOfFile.set(file, group.config);
   }
+  const policyOf = new Map(groups.map((group) => [group.config, sitePolicy(group.config?.config, options.transforms)]));
+  const defaultPolicy = sitePolicy(undefined, options.transforms);
   return {
-    files: [...configOfFile.keys()].sort(),
+    files: [...configOfFile.keys()].filter((file) => options.fileFilter?.(file) ?? true).sort(),
     problems,
     configs: groups.flatMap((group) => (group.config ? [group.config.config] : [])),
-    maxFor: (file) => options.max ?? configOfFile.get(file)?.maxFor(file),
+    roots: paths.map((path) => resolve(options.cwd, path)),
+    maxFor: (file, library) => options.max ?? configOfFile.get(file)?.boundFor(file, library)?.max,
+    policyFor: (file) => policyOf.get(configOfFile.get(file)) ?? defaultPolicy,
   };
-}
-
-interface CompiledConfig {
-  config: MemocapConfig;
-  maxFor(file: string): number | undefined;
 }
 
 async function groupPathsByConfig(options: ConfiguredRunOptions): Promise<Array<{ paths: string[]; config: CompiledConfig | undefined }>> {
@@ -73,7 +95,7 @@ async function groupPathsByConfig(options: ConfiguredRunOptions): Promise<Array<
       configOfDirectory.set(directory, found);
     }
     const config = await found;
-    const group = groups.get(config?.file) ?? { paths: [], config: config && compile(config) };
+    const group = groups.get(config?.file) ?? { paths: [], config: config && compileConfig(config) };
     group.paths.push(path);
     groups.set(config?.file, group);
   }
@@ -87,21 +109,6 @@ async function searchStart(path: string): Promise<string> {
     () => false,
   );
   return isDirectory ? path : dirname(path);
-}
-
-function compile(config: MemocapConfig): CompiledConfig {
-  const overrides = config.overrides.map((override) => ({
-    max: override.max,
-    matchers: override.files.map((glob) => new Minimatch(glob, { dot: true })),
-  }));
-  return {
-    config,
-    maxFor(file) {
-      const path = toPosixPath(relative(config.dir, file));
-      const matching = overrides.filter((override) => override.matchers.some((matcher) => matcher.match(path)));
-      return matching.at(-1)?.max ?? config.max;
-    },
-  };
 }
 
 /** Globs written relative to the configuration's folder, made relative to cwd as discovery takes them. */

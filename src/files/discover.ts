@@ -1,5 +1,5 @@
 import { realpath, stat } from "node:fs/promises";
-import { basename, relative, resolve } from "node:path";
+import { basename, posix, relative, resolve } from "node:path";
 import { escapePath, glob } from "tinyglobby";
 import { SOURCE_EXTENSIONS, isMinifiedFile, isSourceFile } from "./extensions.ts";
 import { describeFsError } from "./fs-error.ts";
@@ -97,15 +97,19 @@ async function classifyPath(path: string, cwd: string, root: string): Promise<Pa
 }
 
 async function findSourceFilesIn(dir: string, context: DiscoveryContext): Promise<DiscoveredFiles> {
-  const relativeDir = toPosixPath(relative(context.cwd, dir));
+  // A folder outside cwd (`memocap scan ..`) is globbed from itself: tinyglobby loses the files under
+  // cwd when a pattern starts with `../**`. The --include/--exclude globs are rebased to it.
+  const globCwd = isWithinDirectory(context.cwd, dir) ? context.cwd : dir;
+  const rebased = (globs: string[]) => (globCwd === context.cwd ? globs : rebaseGlobs(globs, context.cwd, globCwd));
+  const relativeDir = toPosixPath(relative(globCwd, dir));
   const base = relativeDir === "" ? "" : `${escapePath(relativeDir)}/`;
   const links = linksAsFiles();
-  const found = await glob([...(context.include ?? [`${base}${SOURCE_FILE_GLOB}`]), `${base}**/.gitignore`], {
-    cwd: context.cwd,
+  const found = await glob([...(context.include ? rebased(context.include) : [`${base}${SOURCE_FILE_GLOB}`]), `${base}**/.gitignore`], {
+    cwd: globCwd,
     absolute: true,
     dot: true,
     followSymbolicLinks: false,
-    ignore: [...skippedDirectoryGlobs(relativeDir, base), ...context.exclude],
+    ignore: [...skippedDirectoryGlobs(relativeDir, base), ...rebased(context.exclude)],
     fs: { readdir: links.readdir },
   });
   const inside = found.map((file) => resolve(file)).filter((file) => isWithinDirectory(dir, file));
@@ -150,15 +154,25 @@ async function unfollowedSymlinkProblems(
 }
 
 /**
- * Skipped folders are matched anywhere below cwd, so a broad --include does not crawl node_modules either.
- * When the searched directory itself lies in one (the user asked for it) or outside cwd, they are
- * matched below that directory only.
+ * Skipped folders are matched anywhere below the glob's cwd, so a broad --include does not crawl
+ * node_modules either. When the searched directory itself lies in one (the user asked for it), they
+ * are matched below that directory only.
  */
 function skippedDirectoryGlobs(relativeDir: string, base: string): string[] {
-  const segments = relativeDir.split("/");
-  const anchorAtSearchedDir = segments[0] === ".." || segments.some((segment) => SKIPPED_DIRECTORIES.includes(segment));
+  const anchorAtSearchedDir = relativeDir.split("/").some((segment) => SKIPPED_DIRECTORIES.includes(segment));
   const prefix = anchorAtSearchedDir ? base : "";
   return SKIPPED_DIRECTORIES.map((name) => `${prefix}**/${name}/**`);
+}
+
+/** Globs written relative to `from`, made relative to `to` (a `!` negation kept). */
+function rebaseGlobs(globs: string[], from: string, to: string): string[] {
+  const prefix = escapePath(toPosixPath(relative(to, from)));
+  return globs.map((glob) => {
+    const negated = glob.startsWith("!");
+    const pattern = negated ? glob.slice(1) : glob;
+    const rebased = posix.isAbsolute(pattern) ? pattern : posix.normalize(posix.join(prefix, pattern));
+    return negated ? `!${rebased}` : rebased;
+  });
 }
 
 async function passesFilters(file: string, context: DiscoveryContext): Promise<boolean> {

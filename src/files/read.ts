@@ -1,5 +1,5 @@
-import { constants } from "node:fs";
-import { open } from "node:fs/promises";
+import { isUtf8 } from "node:buffer";
+import { closeSync, constants, fstatSync, openSync, readFileSync } from "node:fs";
 import { describeFsError } from "./fs-error.ts";
 import type { FileProblem } from "./problem.ts";
 
@@ -22,25 +22,46 @@ export interface SourceText {
 
 export type ReadSourceResult = { ok: true; source: SourceText } | { ok: false; problem: FileProblem };
 
+/** A source file's bytes and their text, checked (a regular UTF-8 text file within the size limit); no layout facts yet. */
+export interface DecodedFile {
+  /** The decoded contents, without the BOM. */
+  text: string;
+  bytes: Buffer;
+  mode: number;
+}
+
+export type ReadDecodedResult = { ok: true; decoded: DecodedFile } | { ok: false; problem: FileProblem };
+
 export async function readSourceFile(file: string, options: { maxBytes?: number } = {}): Promise<ReadSourceResult> {
+  const read = readDecodedFile(file, options);
+  return read.ok ? { ok: true, source: sourceTextOf(read.decoded) } : read;
+}
+
+/**
+ * Reads and checks a source file, leaving out what only a file to be rewritten needs (its line
+ * endings): a scan decides on the text alone whether the file is worth more. Synchronous, as the
+ * floor reads: files are small, and a scan reads thousands one after the other (awaiting open,
+ * stat, read and close for each took 1.2 s over the perf tree's 7,003 files, against 0.09 s).
+ */
+export function readDecodedFile(file: string, options: { maxBytes?: number } = {}): ReadDecodedResult {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
-  const fail = (reason: string): ReadSourceResult => ({ ok: false, problem: { file, reason } });
+  const fail = (reason: string): ReadDecodedResult => ({ ok: false, problem: { file, reason } });
   const tooLarge = `larger than ${formatSize(maxBytes)} (--max-file-size)`;
 
   let bytes: Buffer;
   let mode: number;
   try {
     // O_NONBLOCK so that a FIFO fails the regular-file check below instead of blocking the run.
-    const handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+    const descriptor = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
     try {
-      const stats = await handle.stat();
+      const stats = fstatSync(descriptor);
       if (stats.isDirectory()) return fail("is a directory");
       if (!stats.isFile()) return fail("not a regular file");
       if (stats.size > maxBytes) return fail(tooLarge);
       mode = stats.mode & 0o7777;
-      bytes = await handle.readFile();
+      bytes = readFileSync(descriptor);
     } finally {
-      await handle.close();
+      closeSync(descriptor);
     }
   } catch (error) {
     return fail(describeFsError(error));
@@ -49,15 +70,18 @@ export async function readSourceFile(file: string, options: { maxBytes?: number 
   // The file may have grown between stat and read.
   if (bytes.length > maxBytes) return fail(tooLarge);
   if (bytes.subarray(0, BINARY_SNIFF_BYTES).includes(0)) return fail("binary file");
-  let text: string;
-  try {
-    // Drops a leading BOM (ignoreBOM defaults to false); `bom` below records it for writing back.
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail("not UTF-8 text");
-  }
-  const bom = bytes.subarray(0, UTF8_BOM.length).equals(UTF8_BOM);
-  return { ok: true, source: { text, bom, eol: detectLineEnding(text), mode, originalBytes: bytes } };
+  if (!isUtf8(bytes)) return fail("not UTF-8 text");
+  const text = bytes.toString("utf8", hasBom(bytes) ? UTF8_BOM.length : 0);
+  return { ok: true, decoded: { text, bytes, mode } };
+}
+
+/** The layout facts of a decoded file, for rewriting it. */
+export function sourceTextOf({ text, bytes, mode }: DecodedFile): SourceText {
+  return { text, bom: hasBom(bytes), eol: detectLineEnding(text), mode, originalBytes: bytes };
+}
+
+function hasBom(bytes: Uint8Array): boolean {
+  return bytes.length >= UTF8_BOM.length && bytes[0] === UTF8_BOM[0] && bytes[1] === UTF8_BOM[1] && bytes[2] === UTF8_BOM[2];
 }
 
 /**

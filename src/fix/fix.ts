@@ -10,13 +10,25 @@ import { displayPath } from "../report/paths.ts";
 import { analyseFiles, type RunOptions, type ScanResult } from "../scan.ts";
 import { DependencyPlanner, type DependencyChange } from "./dependencies.ts";
 import { uncommittedFiles, type UncommittedFile } from "./git-status.ts";
+import type { SourceFormatter } from "./prettier.ts";
 import { rewriteFile } from "./rewrite-file.ts";
+import { RewriteVerifier } from "./verify.ts";
 
 export interface FixOptions extends RunOptions {
   /** Write nothing; report what would change. */
   dry?: boolean;
   /** Also rewrite files that have uncommitted changes in git (by default `fix` refuses to touch them). */
   allowDirty?: boolean;
+  /**
+   * Type-check each rewritten file before and after its rewrite and leave a file whose rewrite adds
+   * type errors as it was, reported with them (default true).
+   */
+  verify?: boolean;
+  /**
+   * Formats each rewritten file's text before it is written (and before the `--dry` diff): `fix
+   * --prettier` gives the project's prettier (src/fix/prettier.ts). A file it fails on is left as it was.
+   */
+  format?: SourceFormatter;
   /** Stops the run between two files: every file is then either as it was or completely rewritten. */
   signal?: AbortSignal;
   /**
@@ -87,12 +99,13 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
   if (!options.dry && !options.allowDirty) await refuseUncommittedChanges(planned, dependencies);
 
   const problems: FileProblem[] = [];
+  const verifier = options.verify === false ? undefined : new RewriteVerifier();
   for (const entry of planned) {
     if (options.signal?.aborted) {
       result.interrupted = true;
       break;
     }
-    const outcome = await rewritePlannedFile(entry, options);
+    const outcome = await rewritePlannedFile(entry, options, verifier);
     if ("problem" in outcome) {
       problems.push(outcome.problem);
       continue;
@@ -114,7 +127,7 @@ export async function fix(options: FixOptions = {}): Promise<FixResult> {
 
 type Outcome = { problem: FileProblem } | { change?: FileChange & { before: string; after: string } };
 
-async function rewritePlannedFile({ file, sites, digest, analyser }: PlannedFile, options: FixOptions): Promise<Outcome> {
+async function rewritePlannedFile({ file, sites, digest, analyser }: PlannedFile, options: FixOptions, verifier: RewriteVerifier | undefined): Promise<Outcome> {
   const read = await readSourceFile(file, { maxBytes: options.maxFileSize });
   if (!read.ok) {
     const deleted = read.problem.reason === describeFsError({ code: "ENOENT" });
@@ -130,12 +143,28 @@ async function rewritePlannedFile({ file, sites, digest, analyser }: PlannedFile
     return { problem: { file, reason: (error as Error).message.split("\n")[0] ?? "rewrite failed" } };
   }
   if (rewrite.rewritten.length === 0) return {};
+  let added;
+  try {
+    added = verifier?.addedDiagnostics(file, source.text, rewrite.output) ?? [];
+  } catch (error) {
+    return { problem: { file, reason: `rewrite not verified, file left unchanged: the type checker failed (${firstLine(error)}); --no-verify rewrites it` } };
+  }
+  if (added.length > 0) {
+    const errors = added.length === 1 ? "a type error" : `${added.length} type errors`;
+    return { problem: { file, reason: `rewrite rolled back: it would add ${errors} (line:column in the rewritten text)`, diagnostics: added } };
+  }
+  let output = rewrite.output;
+  try {
+    if (options.format) output = await options.format(file, output);
+  } catch (error) {
+    return { problem: { file, reason: `formatting failed, file left unchanged: ${firstLine(error)}` } };
+  }
   if (!options.dry) {
-    const problem = await writeFileAtomically(file, restoreSourceText(rewrite.output, source), source.originalBytes);
+    const problem = await writeFileAtomically(file, restoreSourceText(output, source), source.originalBytes);
     if (problem) return { problem };
   }
-  const diff = unifiedDiff(displayPath(options.cwd ?? process.cwd(), file), source.text, rewrite.output);
-  return { change: { file, rewritten: rewrite.rewritten, diff, before: source.text, after: rewrite.output } };
+  const diff = unifiedDiff(displayPath(options.cwd ?? process.cwd(), file), source.text, output);
+  return { change: { file, rewritten: rewrite.rewritten, diff, before: source.text, after: output } };
 }
 
 /** Refuses, before anything is written, when a file the run would write holds work git could not restore. */
@@ -153,6 +182,10 @@ async function refuseUncommittedChanges(planned: PlannedFile[], dependencies: De
     const count = uncommitted.length === 1 ? "1 file" : `${uncommitted.length} files`;
     throw new UncommittedChangesError(`${count} that fix would rewrite ${uncommitted.length === 1 ? "has" : "have"} uncommitted changes or ${uncommitted.length === 1 ? "is" : "are"} not tracked by git`, uncommitted);
   }
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? "";
 }
 
 function digestOf(bytes: Buffer): string {

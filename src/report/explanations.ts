@@ -284,6 +284,37 @@ export const EXPLANATIONS: Partial<Record<Code, Explanation>> = {
       after: "// unchanged: entries go with their keys",
     },
   },
+  MC125: {
+    level: "none",
+    details:
+      "The memoized function takes no parameters, so every call has the same key and the cache holds one " +
+      "entry: a lazily computed constant, not a leak. memocap leaves it. For libraries that key on the " +
+      "arguments a call passes (lodash, mem, fast-memoize, moize...), that holds for calls without " +
+      "arguments, which is what the function's type allows; a memoized function handed to other code as " +
+      "it is made, or whose variable is passed on (`items.map(loadConfig)` passes each item) or called " +
+      "with arguments in its file, may get keys anyway and is not counted here. memoizee keys on the " +
+      "declared parameters (`fn.length`), so for it the one entry always holds.",
+    example: {
+      before: "const loadConfig = memoize(() => JSON.parse(readFileSync(\"config.json\", \"utf8\")));",
+      after: "// unchanged: one entry",
+    },
+  },
+  MC126: {
+    level: "none",
+    details:
+      "Every parameter the library keys on has a type of a few values, as the type checker sees it: " +
+      "`boolean` (2), an enum (one per member), a union of literals (`\"eur\" | \"usd\"`), `undefined` or " +
+      "`null`; an optional parameter, or one with a default, adds `undefined`. The cache holds at most the " +
+      "product of those counts, which the message gives, so memocap leaves it when that is at most the " +
+      "bound it would write (`--max`). Only the parameters that form the key count: the first for lodash, " +
+      "mem, memoize and p-memoize (or what lodash's resolver returns), the first `fn.length` for memoizee, " +
+      "all of them for the others. As for MC125, a memoized function handed to other code, or called with " +
+      "more arguments than it declares, is not counted, since its keys are then not those of its type.",
+    example: {
+      before: 'const formatterFor = memoize((currency: "eur" | "usd" | "gbp") => new Intl.NumberFormat("en", { style: "currency", currency }));',
+      after: "// unchanged: at most 3 entries",
+    },
+  },
   MC201: {
     level: "warning",
     details:
@@ -644,6 +675,28 @@ export const EXPLANATIONS: Partial<Record<Code, Explanation>> = {
     example: {
       before: "const memo = memoizerific(limitFromConfig);\nexport const area = memo((w: number, h: number) => w * h);",
       after: "export const area = memoizerific(500)((w: number, h: number) => w * h);",
+    },
+  },
+  MC910: {
+    level: "error",
+    details:
+      "The site would be rewritten by a transform that this run does not run: `--transforms` (or the " +
+      "configuration's `transforms`) names the transforms that may run, and this one is not among them. " +
+      "The site stays unbounded: add the transform, or bound it by hand. Without split-async, a memoized " +
+      "async function is not reported here: bound-memoize bounds it as it is (its rejections stay cached, MC201).",
+    example: {
+      before: '// memocap.config.json: { "transforms": ["bound-memoize"] }\nconst cache = new Map<string, Report>();\nexport function report(id: string) {\n  if (!cache.has(id)) cache.set(id, build(id));\n  return cache.get(id)!;\n}',
+      after: "// left as it is (bound-module-cache is not selected)",
+    },
+  },
+  MC911: {
+    level: "error",
+    details:
+      "The configuration turns rewriting off for this library (`\"libraries\": { \"<library>\": { \"rewrite\": false } }`): " +
+      "its sites are still found and reported, but `fix` leaves them as they are. The site stays unbounded.",
+    example: {
+      before: '// memocap.config.json: { "libraries": { "memoizee": { "rewrite": false } } }\nexport const rate = memoizee((currency: string) => lookup(currency));',
+      after: "// left as it is (rewriting memoizee is turned off)",
     },
   },
   MC920: {

@@ -1,7 +1,9 @@
 import type { RewritePlan, Site } from "../analysis/site.ts";
 import type { FixResult } from "../fix/fix.ts";
+import type { ProblemDiagnostic } from "../files/problem.ts";
 import type { ScanResult } from "../scan.ts";
 import { findingLevel, siteLevel, type Level } from "./explanations.ts";
+import { fixPackageRecords, packageLabeller, scanPackageRecords, type FixPackageRecord, type PackageRecord } from "./packages-json.ts";
 import { displayPath } from "./paths.ts";
 import { toolInfo, type ToolInfo } from "./tool-info.ts";
 
@@ -45,11 +47,23 @@ export interface SiteRecord {
   usesThis?: boolean;
   /** Memoized async functions: split, fallback or left, and why. */
   asyncVerdict?: { verdict: string; reason: string };
+  /** The `dir` of the site's package in `packages`. */
+  package?: string;
+  /** With a baseline: the site's fingerprint, as memocap-baseline.json records it. */
+  fingerprint?: string;
+  /** The site is in the baseline, accepted as unbounded for this reason (`scan --check` passes it, `fix` leaves it). */
+  baseline?: { reason: string };
+  /** With --since / --staged: whether a changed line touches the site's code (only those fail `scan --check`). */
+  inChange?: boolean;
 }
 
 export interface ProblemRecord {
   file: string;
   reason: string;
+  /** The `dir` of the file's package in `packages` (warnings have none). */
+  package?: string;
+  /** fix: the type errors a rewrite would have added (the file was left as it was), positioned in the rewritten text. */
+  diagnostics?: ProblemDiagnostic[];
 }
 
 export interface ScanSummary {
@@ -72,6 +86,21 @@ export interface ScanJson {
   problems: ProblemRecord[];
   /** Not problems with a file's analysis, but worth knowing (e.g. a tsconfig.json that could not be used). */
   warnings: ProblemRecord[];
+  /** The packages of the run (nearest package.json of each file), each with its own summary. */
+  packages: PackageRecord[];
+  /** The baseline the run used: its file, how many sites it accepted, and its entries that match no site. */
+  baseline?: BaselineReport;
+}
+
+/** Of `scan` with a baseline (src/baseline/). */
+export interface BaselineReport {
+  /** Relative to the folder memocap ran in. */
+  file: string;
+  entries: number;
+  /** Sites the baseline accepted in this run. */
+  baselined: number;
+  /** Entries about files the run looked at that match no site (their file path relative to the baseline's folder). */
+  stale: Array<{ file: string; library: string; code: string; name?: string; fingerprint: string; reason: string }>;
 }
 
 /** What `fix` did with a site. With `dry`, "rewritten" means "would be rewritten". */
@@ -87,12 +116,14 @@ export interface FixSiteRecord extends SiteRecord {
 
 export interface FileChangeRecord {
   file: string;
+  /** The `dir` of the file's package in `packages`. */
+  package?: string;
   sites: Array<{ line: number; column: number; code: string; transform?: string }>;
   /** Unified diff of the file (plain, 3 lines of context). */
   diff: string;
 }
 
-export interface FixJson extends Omit<ScanJson, "command" | "summary" | "sites"> {
+export interface FixJson extends Omit<ScanJson, "command" | "summary" | "sites" | "baseline" | "packages"> {
   command: "fix";
   dry: boolean;
   /** The run was stopped (Ctrl-C) before every file was rewritten. */
@@ -100,7 +131,9 @@ export interface FixJson extends Omit<ScanJson, "command" | "summary" | "sites">
   summary: ScanSummary & { rewritten: number; filesChanged: number; left: number; failed: number };
   sites: FixSiteRecord[];
   changes: FileChangeRecord[];
-  dependencyChanges: Array<{ packageJson: string; dependency: string; range: string }>;
+  dependencyChanges: Array<{ packageJson: string; dependency: string; range: string; package?: string }>;
+  /** The packages of the run, each with its own summary and the lru-cache dependency it got. */
+  packages: FixPackageRecord[];
 }
 
 export function siteRecord(site: Site, cwd: string): SiteRecord {
@@ -127,11 +160,14 @@ export function siteRecord(site: Site, cwd: string): SiteRecord {
     findings: site.findings.map((finding) => ({ code: finding.code, message: finding.message, level: findingLevel(finding.code) })),
     ...(site.usesThis !== undefined && { usesThis: site.usesThis }),
     ...(site.asyncVerdict !== undefined && { asyncVerdict: { verdict: site.asyncVerdict.verdict, reason: site.asyncVerdict.reason } }),
+    ...(site.fingerprint !== undefined && { fingerprint: site.fingerprint }),
+    ...(site.baseline !== undefined && { baseline: { reason: site.baseline.reason } }),
+    ...(site.inChange !== undefined && { inChange: site.inChange }),
   };
 }
 
 function problemRecord(problem: ProblemRecord, cwd: string): ProblemRecord {
-  return { file: displayPath(cwd, problem.file), reason: problem.reason };
+  return { file: displayPath(cwd, problem.file), reason: problem.reason, ...(problem.diagnostics && { diagnostics: problem.diagnostics }) };
 }
 
 function summaryOf(result: ScanResult): ScanSummary {
@@ -149,22 +185,41 @@ function summaryOf(result: ScanResult): ScanSummary {
   };
 }
 
-export function scanJson(result: ScanResult, cwd: string): ScanJson {
+export function scanJson(result: ScanResult, cwd: string, baseline?: BaselineReport): ScanJson {
+  const packageOf = packageLabeller(result.packages, cwd);
+  const sites = result.sites.map((site) => ({ ...siteRecord(site, cwd), ...packageOf(site.file) }));
+  const problems = result.problems.map((problem) => ({ ...problemRecord(problem, cwd), ...packageOf(problem.file) }));
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: toolInfo(),
     command: "scan",
     summary: summaryOf(result),
-    sites: result.sites.map((site) => siteRecord(site, cwd)),
-    problems: result.problems.map((problem) => problemRecord(problem, cwd)),
+    sites,
+    problems,
     warnings: (result.warnings ?? []).map((warning) => problemRecord(warning, cwd)),
+    packages: scanPackageRecords(result.packages, cwd, sites, problems),
+    ...(baseline && { baseline }),
   };
 }
 
 export function fixJson(result: FixResult, cwd: string, dry: boolean): FixJson {
   const changedFiles = new Set(result.changes.map((change) => change.file));
   const problemOf = new Map(result.problems.map((problem) => [problem.file, problem.reason]));
-  const sites = result.sites.map((site): FixSiteRecord => ({ ...siteRecord(site, cwd), change: siteChange(site, changedFiles, problemOf) }));
+  const packageOf = packageLabeller(result.packages, cwd);
+  const sites = result.sites.map((site): FixSiteRecord => ({ ...siteRecord(site, cwd), ...packageOf(site.file), change: siteChange(site, changedFiles, problemOf) }));
+  const problems = result.problems.map((problem) => ({ ...problemRecord(problem, cwd), ...packageOf(problem.file) }));
+  const changes = result.changes.map((change) => ({
+    file: displayPath(cwd, change.file),
+    ...packageOf(change.file),
+    sites: change.rewritten.map((site) => ({ line: site.line, column: site.column, code: site.code, ...(site.transform !== undefined && { transform: site.transform }) })),
+    diff: change.diff,
+  }));
+  const dependencyChanges = result.dependencyChanges.map((change) => ({
+    packageJson: displayPath(cwd, change.packageJson),
+    dependency: change.dependency,
+    range: change.range,
+    ...packageOf(change.packageJson),
+  }));
   return {
     schemaVersion: JSON_SCHEMA_VERSION,
     tool: toolInfo(),
@@ -179,21 +234,11 @@ export function fixJson(result: FixResult, cwd: string, dry: boolean): FixJson {
       failed: sites.filter((site) => site.change.status === "failed").length,
     },
     sites,
-    problems: result.problems.map((problem) => problemRecord(problem, cwd)),
+    problems,
     warnings: (result.warnings ?? []).map((warning) => problemRecord(warning, cwd)),
-    changes: result.changes.map((change) => {
-      const file = displayPath(cwd, change.file);
-      return {
-        file,
-        sites: change.rewritten.map((site) => ({ line: site.line, column: site.column, code: site.code, ...(site.transform !== undefined && { transform: site.transform }) })),
-        diff: change.diff,
-      };
-    }),
-    dependencyChanges: result.dependencyChanges.map((change) => ({
-      packageJson: displayPath(cwd, change.packageJson),
-      dependency: change.dependency,
-      range: change.range,
-    })),
+    changes,
+    dependencyChanges,
+    packages: fixPackageRecords(result.packages, cwd, sites, problems, changes, dependencyChanges),
   };
 }
 

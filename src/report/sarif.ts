@@ -1,10 +1,12 @@
-import { isAbsolute } from "node:path";
+import { isAbsolute, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { CODES, type Code } from "../analysis/codes.ts";
 import type { Site } from "../analysis/site.ts";
 import type { FileProblem } from "../files/problem.ts";
 import type { ScanResult } from "../scan.ts";
 import { explanationOf, findingLevel, siteLevel, type Level } from "./explanations.ts";
+import { describeEntry } from "../baseline/baseline-file.ts";
+import type { BaselineReport } from "./json.ts";
 import { displayPath } from "./paths.ts";
 import { toolInfo } from "./tool-info.ts";
 
@@ -30,7 +32,9 @@ interface SarifResult {
   level: Exclude<Level, "none">;
   message: { text: string };
   locations: SarifLocation[];
-  suppressions?: Array<{ kind: "inSource"; justification: string }>;
+  suppressions?: Array<{ kind: "inSource" | "external"; status?: "accepted"; justification: string }>;
+  /** With --since / --staged: "new" for a site a changed line touches, "unchanged" for the others. */
+  baselineState?: "new" | "unchanged";
 }
 
 interface SarifRule {
@@ -66,7 +70,7 @@ interface SarifNotification {
 
 export const SARIF_SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
 
-export function scanSarif(result: ScanResult, cwd: string): SarifLog {
+export function scanSarif(result: ScanResult, cwd: string, baseline?: BaselineReport): SarifLog {
   const codes = Object.keys(CODES) as Code[];
   const ruleIndex = new Map<string, number>(codes.map((code, index) => [code, index]));
   const tool = toolInfo();
@@ -84,7 +88,13 @@ export function scanSarif(result: ScanResult, cwd: string): SarifLog {
             executionSuccessful: true,
             toolExecutionNotifications: result.problems.map((problem) => fileNotification("error", problem, cwd)),
             // A tsconfig.json that could not be used: the run's configuration, not a file's analysis.
-            toolConfigurationNotifications: (result.warnings ?? []).map((warning) => fileNotification("warning", warning, cwd)),
+            toolConfigurationNotifications: [
+              ...(result.warnings ?? []).map((warning) => fileNotification("warning", warning, cwd)),
+              // Baseline entries that match no site: the baseline file is configuration.
+              ...(baseline?.stale ?? []).map((entry) =>
+                fileNotification("warning", { file: resolve(cwd, baseline!.file), reason: `stale baseline entry (matches no site): ${describeEntry(entry)}` }, cwd),
+              ),
+            ],
           },
         ],
         results: result.sites.flatMap((site) => siteResults(site, cwd, ruleIndex)),
@@ -125,6 +135,9 @@ function siteResults(site: Site, cwd: string, ruleIndex: ReadonlyMap<string, num
       message: { text: site.name ? `${message} (${site.name})` : message },
       locations: [location],
       ...(ignored && { suppressions: [{ kind: "inSource" as const, justification: "memocap-ignore comment" }] }),
+      // Accepted in memocap-baseline.json: suppressed outside the source, with the entry's reason.
+      ...(site.baseline && { suppressions: [{ kind: "external" as const, status: "accepted" as const, justification: site.baseline.reason }] }),
+      ...(site.inChange !== undefined && { baselineState: site.inChange ? ("new" as const) : ("unchanged" as const) }),
     });
   };
   add(site.code, siteLevel(site), `${site.library}: ${site.message}`);

@@ -13,7 +13,8 @@ export function formatSite(site: Site, cwd: string, colors: Colors): string {
   const where = `${displayPath(cwd, site.file)}:${site.line}:${site.column}`;
   const state = site.bounded ? colors.green(site.max ? `bounded (max ${site.max})` : "bounded") : colors.red("unbounded");
   const verdict = site.verdict === "skip" ? colors.yellow(" [left]") : "";
-  const lines = [`${colors.bold(where)}  ${site.library}  ${state}${verdict}  ${colors.dim(site.code)} ${site.message}`];
+  const outsideChange = site.inChange === false ? colors.dim(" [outside the change]") : "";
+  const lines = [`${colors.bold(where)}  ${site.library}  ${state}${verdict}${outsideChange}  ${colors.dim(site.code)} ${site.message}`];
   for (const finding of site.findings) lines.push(`    ${colors.yellow(finding.code)} ${finding.message}`);
   return lines.join("\n");
 }

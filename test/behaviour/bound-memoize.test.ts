@@ -15,6 +15,14 @@ const PROBES: Record<string, Probe> = {
     pick: (m) => fn(new (m.Geo as new () => { distanceTo: unknown })().distanceTo),
     args: text,
   },
+  "lodash, assigned to a typed class field": {
+    fixture: "lodash-typed-field-assignment.input.ts",
+    pick: (m) => {
+      const service = new (m.PriceService as new (table: { price(sku: string): number }) => { priceOf(sku: string): number })({ price: (sku) => sku.length });
+      return (sku) => service.priceOf(sku as string);
+    },
+    args: text,
+  },
   "lodash.memoize required": { fixture: "lodash-require.input.cjs", pick: (m) => fn(m.square), args: number },
   "require('lodash').memoize": { fixture: "lodash-require.input.cjs", pick: (m) => fn(m.cube), args: number },
   "_.memoize on module.exports": { fixture: "lodash-require.input.cjs", pick: (m) => fn(m.half), args: number },

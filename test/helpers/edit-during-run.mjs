@@ -20,12 +20,20 @@ function actOn(path, moment) {
 }
 
 const { open, readFile } = fs.promises;
-// The scan opens a file once to read it; the rewrite opens it a second time.
-fs.promises.open = async function (path, ...rest) {
+const { openSync } = fs;
+// The scan opens a file once to read it; the rewrite opens it a second time (either call may do it).
+function countOpen(path) {
   const count = (opens.get(String(path)) ?? 0) + 1;
   opens.set(String(path), count);
   if (count === 2) actOn(path, "before-reread");
+}
+fs.promises.open = async function (path, ...rest) {
+  countOpen(path);
   return open.call(this, path, ...rest);
+};
+fs.openSync = function (path, ...rest) {
+  countOpen(path);
+  return openSync.call(this, path, ...rest);
 };
 // The write reads the file whole to compare it with what was analysed.
 fs.promises.readFile = async function (path, ...rest) {

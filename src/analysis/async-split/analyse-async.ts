@@ -22,9 +22,10 @@ import { asyncTypes, type AsyncTypes } from "./type-view.ts";
  *   retry: the library's promise mode (its bound comes from bound-memoize), else an LRUCache whose
  *   `fetchMethod` is the function;
  * - left: the adapter's own verdict stands (bounded, rejections still cached), and the reason says why.
- * Sites already bounded, or that the library already evicts rejections for, keep the adapter's verdict.
+ * Sites already bounded, or that the library already evicts rejections for, keep the adapter's verdict;
+ * so do all sites when split-async is not selected (`splitAsync` false), with the reason in MC201.
  */
-export function applyAsyncVerdict(site: Site, context: CallContext, adapter: LibraryAdapter): void {
+export function applyAsyncVerdict(site: Site, context: CallContext, adapter: LibraryAdapter, splitAsync = true): void {
   const memoized = memoizedFunction(context.call.arguments[0]);
   const types = asyncTypes(context.types);
   // An async generator gives an iterator, not a promise: nothing here applies to it.
@@ -41,6 +42,7 @@ export function applyAsyncVerdict(site: Site, context: CallContext, adapter: Lib
     site.asyncVerdict = { verdict: "fallback", reason: `${adapter.id} drops a rejected promise itself: its promise cache only needs a bound` };
     return;
   }
+  if (!splitAsync) return leave(site, "split-async is not selected: bounded as it is");
 
   const async: AsyncSite = {
     site,

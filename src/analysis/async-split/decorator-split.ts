@@ -26,7 +26,7 @@ const FUNCTION_FORMS: Record<string, { module: string; name: string; keys: "firs
  * goes; the core is memoized at module level, shared by every instance, since it reads no `this`);
  * left to share-instance-cache otherwise, with the reason.
  */
-export function applyDecoratorAsyncVerdict(site: Site, sourceFile: ts.SourceFile, facts: TypeFacts): void {
+export function applyDecoratorAsyncVerdict(site: Site, sourceFile: ts.SourceFile, facts: TypeFacts, splitAsync = true): void {
   const decorator = decoratorAt(sourceFile, site.start);
   const member = decorator?.parent;
   const types = asyncTypes(facts);
@@ -49,6 +49,7 @@ export function applyDecoratorAsyncVerdict(site: Site, sourceFile: ts.SourceFile
     const finding = site.findings.find((candidate) => candidate.code === "MC201")!;
     finding.message = codeMessage("MC201", site.asyncVerdict.reason);
   };
+  if (!splitAsync) return left("split-async is not selected");
 
   const form = FUNCTION_FORMS[site.library];
   if (!form) return left(`${site.library} has no memoizer for a plain function to hold the core`);

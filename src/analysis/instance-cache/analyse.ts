@@ -15,7 +15,7 @@ const TYPESCRIPT_FILE = /\.(?:[cm]?ts|tsx)$/;
  * memoizer calls the library adapters found; a class field or prototype assignment is one of those
  * calls seen from where it is stored.
  */
-export function analyseInstanceCaches(sourceFile: ts.SourceFile, file: string, max: number, callSites: readonly Site[]): Site[] {
+export function analyseInstanceCaches(sourceFile: ts.SourceFile, file: string, maxOfLibrary: (library: string) => number, callSites: readonly Site[]): Site[] {
   const byOffsets = new Map(callSites.filter((site) => site.kind === "memoize-call").map((site) => [`${site.start}:${site.end}`, site]));
   const decorators = DECORATOR_PREFILTER.test(sourceFile.text);
   if (!decorators && byOffsets.size === 0) return [];
@@ -28,7 +28,7 @@ export function analyseInstanceCaches(sourceFile: ts.SourceFile, file: string, m
     if (ts.isClassLike(node)) {
       for (const member of node.members) {
         const memo = decorators ? memoDecoratorOf(member) : undefined;
-        if (memo) sites.push(decoratorSite(member, memo, { sourceFile, file, max, names, typed }));
+        if (memo) sites.push(decoratorSite(member, memo, { sourceFile, file, max: maxOfLibrary(memo.memo[0]!.library.id), names, typed }));
         else if (ts.isPropertyDeclaration(member) && member.initializer) {
           const call = fieldMemoizerCall(member.initializer);
           const memoized = call && callSite(call);

@@ -59,6 +59,9 @@ export function callReadsThis(call: ts.CallExpression, initializer: ts.Expressio
 export function classFieldSite(field: ts.PropertyDeclaration, memoizeSite: Site, sourceFile: ts.SourceFile, names: FileNames): Site | undefined {
   const initializer = field.initializer;
   if (!initializer || isStaticMember(field) || memoizeSite.verdict === "skip") return undefined;
+  // Bounded by construction (one entry, or a few, per instance, as a decorated method without
+  // arguments is: MC310): left as it is.
+  if (memoizeSite.code === "MC125" || memoizeSite.code === "MC126") return undefined;
   const call = fieldMemoizerCall(initializer);
   if (!call || callReadsThis(call, initializer) !== false) return undefined;
   const classNode = field.parent as ts.ClassLikeDeclaration;

@@ -4,6 +4,7 @@ import type { Code } from "../codes.ts";
 import type { InstalledVersion } from "../installed-version.ts";
 import type { FunctionFacts } from "../memoized-function.ts";
 import type { KeyPart } from "./object-key.ts";
+import type { CacheKeys } from "./cache-keys.ts";
 import type { ModuleRef } from "../module-ref.ts";
 import type { KeyFinding, RewritePlan } from "../site.ts";
 import type { TypeFacts } from "../types/type-facts.ts";
@@ -61,6 +62,11 @@ export interface LibraryAdapter {
    * the library serialises its key or the call's options change how it compares.
    */
   identityKeyParts?(context: CallContext): KeyPart[];
+  /**
+   * What the call's cache keys on, for the bounded-by-construction check (no parameters, or keys of
+   * a few values only); undefined when the call's options or resolver make the key otherwise.
+   */
+  cacheKeys?(context: CallContext): CacheKeys | undefined;
   /** For a memoized async function: how split-async may rewrite this call (see async-support.ts). */
   asyncSupport?(context: CallContext): AsyncSupport;
 }

@@ -5,6 +5,7 @@ import { mayHaveOption } from "../options-object.ts";
 import type { KeyFinding } from "../site.ts";
 import { withoutDefault, type LibraryAdapter } from "./adapter.ts";
 import { cacheOptionVerdict } from "./cache-option.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const FAST_MEMOIZE = "fast-memoize";
 /** The formatjs fork: ESM only, named `memoize`, and a cache type an LRUCache satisfies. */
@@ -24,6 +25,8 @@ export const fastMemoize: LibraryAdapter = {
     if (ref.module === FAST_MEMOIZE) return withoutDefault(ref.path).length === 0;
     return ref.module === FORMATJS && ref.path.length === 1 && ref.path[0] === "memoize";
   },
+  // The default strategy keys on the first argument alone when `fn.length === 1`, else on the JSON of all of them.
+  cacheKeys: argumentKeys((length) => (length === 1 ? "first" : "all"), { index: OPTIONS_ARGUMENT, keepsKey: ["cache"] }),
   analyse(context) {
     const options = context.call.arguments[OPTIONS_ARGUMENT];
     const findings = [...monadicFindings(context.fn, options)];

@@ -1,5 +1,6 @@
 import { withoutDefault, type LibraryAdapter } from "./adapter.ts";
 import { cacheOptionVerdict } from "./cache-option.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const GITHUB_MEMOIZE = "@github/memoize";
 const OPTIONS_ARGUMENT = 1;
@@ -15,6 +16,7 @@ export const githubMemoize: LibraryAdapter = {
   prefilter: /@github\/memoize/,
   isLibraryModule: (module) => module === GITHUB_MEMOIZE,
   isMemoizer: (ref) => ref.module === GITHUB_MEMOIZE && withoutDefault(ref.path).length === 0,
+  cacheKeys: argumentKeys("all", { index: OPTIONS_ARGUMENT, keepsKey: ["cache"] }),
   analyse: (context) =>
     cacheOptionVerdict({ unbounded: "MC118", optionsIndex: OPTIONS_ARGUMENT, form: "instance", typesRejectLruCache: true, typesWantMap: true }, context, []),
   // A promise result gets a `.catch` that deletes its entry before the rejection reaches the caller.

@@ -39,13 +39,48 @@ export const LIBRARY_ADAPTERS: readonly LibraryAdapter[] = [
   proxyMemoize,
 ];
 
-const LIBRARY_PREFILTER = new RegExp([...LIBRARY_ADAPTERS.map((adapter) => adapter.prefilter.source), DECORATOR_PREFILTER.source].join("|"));
+const LIBRARY_PREFILTERS = [...LIBRARY_ADAPTERS.map((adapter) => adapter.prefilter), DECORATOR_PREFILTER];
 
 /**
- * The prefilter: a file that names none of the libraries and declares no module cache that it
- * writes to is never parsed. One regular expression for the libraries; module caches need a
- * second look at the names they declare (src/analysis/module-cache/prefilter.ts).
+ * The libraries' prefilters, as one fast first test of a file: they name modules, so a match that
+ * matters lies in a string, a few characters after its quote at most (`"@formatjs/fast-memoize"`).
+ * Starting from a quote, which is rare, V8 runs this twice as fast as the plain union of the
+ * patterns. A pattern that holds a quote itself (`["']mem["']`) is tested as it is.
+ */
+const NAMES_A_LIBRARY = new RegExp(
+  [
+    `["'\`][^"'\`\\s]{0,60}?(?:${LIBRARY_PREFILTERS.filter((pattern) => !/["']/.test(pattern.source)).map((pattern) => pattern.source).join("|")})`,
+    ...LIBRARY_PREFILTERS.filter((pattern) => /["']/.test(pattern.source)).map((pattern) => pattern.source),
+  ].join("|"),
+);
+
+/**
+ * Every run of characters between two quotes that holds no space: where a module can be named. A
+ * lookbehind rather than a matched opening quote, so that the closing quote of one string can open
+ * the next run (and no module name is skipped however the quotes before it pair up). A backquote
+ * opens a run only after `(`: `require(\`lodash\`)` names a module, `lodash` in a comment does not.
+ */
+const QUOTED_RUN = /(?<=["']|\(\s*`)[^"'`\s\\]{1,200}(?=["'`])/g;
+
+/** A module a site can come from: one of a library adapter's, or a memoizing decorator's. */
+const isSiteModule = (name: string): boolean => LIBRARY_ADAPTERS.some((adapter) => adapter.isLibraryModule(name)) || DECORATOR_PREFILTER.test(name);
+
+/**
+ * A site needs an import or require of its library: the library's module named in a string. A file
+ * that names a library only in comments, identifiers or other strings (`memoize` is a common word)
+ * is not parsed.
+ */
+function importsLibraryModule(text: string): boolean {
+  if (!NAMES_A_LIBRARY.test(text)) return false;
+  for (const [run] of text.matchAll(QUOTED_RUN)) if (isSiteModule(run)) return true;
+  return false;
+}
+
+/**
+ * The prefilter: a file that imports none of the libraries and declares no module cache
+ * that it writes to is never parsed. Module caches need a second look at the names they declare
+ * (src/analysis/module-cache/prefilter.ts).
  */
 export const PREFILTER = {
-  test: (text: string): boolean => LIBRARY_PREFILTER.test(text) || mayHoldModuleCache(text),
+  test: (text: string): boolean => importsLibraryModule(text) || mayHoldModuleCache(text),
 };

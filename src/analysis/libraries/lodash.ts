@@ -23,6 +23,10 @@ export const lodash: LibraryAdapter = {
   },
   analyse: analyseLodash,
   identityKeyParts: ({ call, types }) => keyParts(call, types),
+  cacheKeys: ({ call }) => {
+    const [memoized, resolver] = call.arguments;
+    return memoized && { memoized, by: resolver ? { kind: "resolver", resolver } : { kind: "arguments", which: "first" } };
+  },
   asyncSupport: ({ call }) => ({
     syncCore: { callee: call.expression.getText(), keys: "first-argument" },
     evictsRejections: false,

@@ -3,6 +3,7 @@ import type { RewritePlan } from "../site.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { sizeOption } from "./size-option.ts";
 import { parameterIdentityKey } from "./object-key.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const OPTIONS_ARGUMENT = 1;
 
@@ -14,6 +15,7 @@ export const memize: LibraryAdapter = {
   isMemoizer: (ref) => ref.module === "memize" && withoutDefault(ref.path).length === 0,
   analyse: analyseMemize,
   identityKeyParts: parameterIdentityKey("all"),
+  cacheKeys: argumentKeys("all", { index: OPTIONS_ARGUMENT, keepsKey: ["maxSize"] }),
 };
 
 function analyseMemize({ call, fn, max }: CallContext): AdapterVerdict {

@@ -4,6 +4,7 @@ import type { LibraryAdapter } from "./adapter.ts";
 import { cacheOptionVerdict } from "./cache-option.ts";
 import { firstArgumentKeyFindings } from "./first-argument-key.ts";
 import { parameterIdentityKey } from "./object-key.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const OPTIONS_ARGUMENT = 1;
 
@@ -14,6 +15,7 @@ export const memoize: LibraryAdapter = {
   isLibraryModule: (module) => module === "memoize",
   isMemoizer: (ref) => ref.module === "memoize" && ref.path.length === 1 && ref.path[0] === "default",
   identityKeyParts: parameterIdentityKey("first", { index: OPTIONS_ARGUMENT, keyOptions: ["cacheKey"] }),
+  cacheKeys: argumentKeys("first", { index: OPTIONS_ARGUMENT, keepsKey: ["cache", "maxAge"] }),
   analyse(context) {
     const findings = firstArgumentKeyFindings("memoize", context.fn, context.call.arguments[OPTIONS_ARGUMENT]);
     if (context.fn?.async) findings.push({ code: "MC201", message: codeMessage("MC201") });

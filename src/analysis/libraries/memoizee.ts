@@ -5,6 +5,7 @@ import type { KeyFinding } from "../site.ts";
 import { optionOutside } from "../async-split/async-support.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { parameterKeyParts, runtimeLength, type KeyPart } from "./object-key.ts";
+import type { CacheKeys } from "./cache-keys.ts";
 
 const MEMOIZEE_MODULE = /^memoizee(\/plain(\.js)?|\/index(\.js)?)?$/;
 const OPTIONS_ARGUMENT = 1;
@@ -17,6 +18,7 @@ export const memoizee: LibraryAdapter = {
   isMemoizer: (ref) => MEMOIZEE_MODULE.test(ref.module) && withoutDefault(ref.path).length === 0,
   analyse: analyseMemoizee,
   identityKeyParts: ({ call, types }) => keyParts(call, call.arguments[OPTIONS_ARGUMENT], types),
+  cacheKeys: ({ call }) => cacheKeys(call),
   // `promise: true` drops a rejection one tick late (an immediate retry still gets it): not a promise mode here.
   asyncSupport: ({ call }) => {
     const options = call.arguments[OPTIONS_ARGUMENT];
@@ -70,6 +72,17 @@ function keyParts(call: ts.CallExpression, options: ts.Expression | undefined, t
   const length = options && ts.isObjectLiteralExpression(options) ? optionValue(options, "length") : undefined;
   const count = length?.kind === "number" ? length.value : length?.kind === "expression" ? fn.parameters.length : runtimeLength(fn);
   return parameterKeyParts(fn, count);
+}
+
+/** The first `fn.length` (or `length`) arguments, all of them with `length: false`; a normalizer or resolvers make their own. */
+function cacheKeys(call: ts.CallExpression): CacheKeys | undefined {
+  const [memoized, options] = call.arguments;
+  if (!memoized || optionOutside(options, ["max", "maxAge", "preFetch", "promise", "async", "primitive", "dispose", "length"])) return undefined;
+  const length = options && ts.isObjectLiteralExpression(options) ? optionValue(options, "length") : undefined;
+  if (!length || length.kind === "absent") return { memoized, by: { kind: "declared-parameters" } };
+  if (length.kind === "number") return { memoized, by: { kind: "declared-parameters", count: length.value } };
+  if (length.kind === "expression" && length.node.kind === ts.SyntaxKind.FalseKeyword) return { memoized, by: { kind: "arguments", which: "all" } };
+  return undefined;
 }
 
 function memoizeeFindings(options: ts.Expression | undefined, fn: CallContext["fn"], returnsPromise: boolean): KeyFinding[] {

@@ -19,6 +19,11 @@ export const memoizerific: LibraryAdapter = {
   isLibraryModule: (module) => module === "memoizerific",
   isMemoizer: (ref) => ref.module === "memoizerific" && withoutDefault(ref.path).length === 0,
   analyse: analyseMemoizerific,
+  // `memoizerific(limit)(fn)`: keyed on all arguments. A wrapper held in a variable may serve several functions: not described.
+  cacheKeys: ({ call }) => {
+    const memoized = curriedApplication(call)?.arguments[0];
+    return memoized && { memoized, by: { kind: "arguments", which: "all" } };
+  },
 };
 
 function analyseMemoizerific({ call, max }: CallContext): AdapterVerdict {

@@ -5,6 +5,7 @@ import { optionValue } from "../options-object.ts";
 import type { KeyFinding, RewritePlan } from "../site.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { sizeOption } from "./size-option.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const MICRO_MEMOIZE = "micro-memoize";
 const OPTIONS_ARGUMENT = 1;
@@ -26,6 +27,10 @@ export const microMemoize: LibraryAdapter = {
     return ref.module === MICRO_MEMOIZE && (path.length === 0 || (path.length === 1 && path[0] === "memoize"));
   },
   analyse: analyseMicroMemoize,
+  cacheKeys: argumentKeys("all", {
+    index: OPTIONS_ARGUMENT,
+    keepsKey: ["maxSize", "async", "isPromise", "expires", "forceUpdate", "statsName", "onCacheAdd", "onCacheChange", "onCacheHit"],
+  }),
   asyncSupport: microMemoizeAsyncSupport,
 };
 

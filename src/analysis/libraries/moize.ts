@@ -1,5 +1,5 @@
 import { ts } from "ts-morph";
-import { NO_ASYNC_SUPPORT, type AsyncSupport } from "../async-split/async-support.ts";
+import { NO_ASYNC_SUPPORT, optionOutside, type AsyncSupport } from "../async-split/async-support.ts";
 import { codeMessage } from "../codes.ts";
 import { memoizedFunctionFacts, type FunctionFacts } from "../memoized-function.ts";
 import { skipWrappers } from "../module-ref.ts";
@@ -8,6 +8,7 @@ import { findDeclaration } from "../scope.ts";
 import type { KeyFinding, RewritePlan } from "../site.ts";
 import { withoutDefault, type AdapterVerdict, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { curriedApplication } from "./curried.ts";
+import type { CacheKeys } from "./cache-keys.ts";
 import { sizeArgument, sizeOption } from "./size-option.ts";
 
 const MOIZE = "moize";
@@ -41,6 +42,7 @@ export const moize: LibraryAdapter = {
     return path.length === 0 || (path.length === 1 && (DEFAULT_SIZE.has(path[0]!) || path[0] === "maxSize"));
   },
   analyse: analyseMoize,
+  cacheKeys: moizeCacheKeys,
   asyncSupport: moizeAsyncSupport,
 };
 
@@ -85,6 +87,21 @@ function analyseMoize({ call, ref, fn, max }: CallContext): AdapterVerdict {
     case "unreadable":
       return verdict({ bounded: false, code: "MC902", detail: size.detail, verdict: "skip" });
   }
+}
+
+/** Options that leave the key as the argument list (compared by identity, deeply or shallowly). */
+const KEEPS_KEY = ["maxSize", "isPromise", "maxAge", "isDeepEqual", "isShallowEqual", "isSerialized", "isReact", "profileName", "updateExpire", "onCacheAdd", "onCacheChange", "onCacheHit", "onExpire"];
+
+/** Every argument, the function and options found at the step of a curried call that has them. */
+function moizeCacheKeys({ call, ref }: CallContext): CacheKeys | undefined {
+  const moizer = withoutDefault(ref.path)[0] ?? "moize";
+  const outer = curriedApplication(call);
+  const [first] = call.arguments;
+  const curried = moizer === "maxSize" || (first !== undefined && ts.isObjectLiteralExpression(skipWrappers(first)));
+  const memoized = curried ? outer?.arguments[0] : first;
+  const options = moizer === "maxSize" ? outer?.arguments[1] : curried ? first : call.arguments[1];
+  if (!memoized || optionOutside(options, KEEPS_KEY)) return undefined;
+  return { memoized, by: { kind: "arguments", which: "all" } };
 }
 
 /** `moize.maxSize(n)`, the first step of `moize.maxSize(n)(fn, options?)`. */

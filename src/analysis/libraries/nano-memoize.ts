@@ -6,6 +6,7 @@ import { withoutDefault, type CallContext, type LibraryAdapter } from "./adapter
 import { migrationVerdict, usedHelpers, type MigratedLibrary } from "./migration.ts";
 import { ts } from "ts-morph";
 import { parameterIdentityKey } from "./object-key.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const NANO_MEMOIZE = "nano-memoize";
 
@@ -25,6 +26,7 @@ export const nanoMemoize: LibraryAdapter = {
   },
   analyse: (context) => migrationVerdict(NANO_MIGRATION, nanoMemoize, context, nanoFindings(context)),
   identityKeyParts: parameterIdentityKey("all", { index: 1, keyOptions: ["serializer", "equals"] }),
+  cacheKeys: argumentKeys((length) => (length === 1 ? "first" : "all"), { index: 1, keepsKey: ["maxAge"] }),
 };
 
 const NANO_MIGRATION: MigratedLibrary = {

@@ -3,6 +3,7 @@ import { memoizedFunctionFacts } from "../memoized-function.ts";
 import { optionValue } from "../options-object.ts";
 import { withoutDefault, type LibraryAdapter } from "./adapter.ts";
 import { migrationVerdict, stringOption, type MigratedLibrary } from "./migration.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const PROMISE_MEMOIZE = "promise-memoize";
 
@@ -17,6 +18,7 @@ export const promiseMemoize: LibraryAdapter = {
   isLibraryModule: (module) => module === PROMISE_MEMOIZE,
   isMemoizer: (ref) => ref.module === PROMISE_MEMOIZE && withoutDefault(ref.path).length === 0,
   analyse: (context) => migrationVerdict(PROMISE_MIGRATION, promiseMemoize, context, []),
+  cacheKeys: argumentKeys("all", { index: 1, keepsKey: ["maxAge", "maxErrorAge"] }),
   // The migration's lru-cache fetch() drops a rejected promise before the caller sees the rejection.
   asyncSupport: () => ({ evictsRejections: true }),
 };

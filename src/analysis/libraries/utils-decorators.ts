@@ -4,6 +4,7 @@ import { skipWrappers } from "../module-ref.ts";
 import type { KeyFinding } from "../site.ts";
 import type { AdapterVerdict, CallContext, LibraryAdapter } from "./adapter.ts";
 import { cacheOptionVerdict } from "./cache-option.ts";
+import { argumentKeys } from "./cache-keys.ts";
 
 const UTILS_DECORATORS = "utils-decorators";
 /** The function forms; the decorators `@memoize()` / `@memoizeAsync()` are another rewrite. */
@@ -21,6 +22,7 @@ export const utilsDecorators: LibraryAdapter = {
   isLibraryModule: (module) => module === UTILS_DECORATORS,
   isMemoizer: (ref) => ref.module === UTILS_DECORATORS && ref.path.length === 1 && MEMOIZERS.has(ref.path[0]!),
   analyse: analyseUtilsDecorators,
+  cacheKeys: argumentKeys("all", { index: CONFIG_ARGUMENT, keepsKey: ["cache", "expirationTimeMs"] }),
   asyncSupport: ({ call, ref }) =>
     ref.path[0] === "memoizeAsyncify"
       ? { evictsRejections: true }

@@ -3,7 +3,7 @@ import type { AnalyseOptions } from "../analyse-file.ts";
 import { codeMessage, type Code } from "../codes.ts";
 import { siteDirectives } from "../directives.ts";
 import type { Site } from "../site.ts";
-import { cacheShape } from "./cache-shape.ts";
+import { cacheShape, type Write } from "./cache-shape.ts";
 import { findCacheCandidates, type CacheCandidate } from "./candidates.ts";
 import { findEviction } from "./eviction.ts";
 import { UnsupportedUse } from "./edits.ts";
@@ -85,6 +85,9 @@ function judge(context: FileContext, candidate: CacheCandidate, uses: CacheUse[]
   if (shape.kind === "lookup-table") return { bounded: true, verdict: "none", code: "MC122", detail: shape.detail, node: shape.node };
   if (shape.kind === "state") return { bounded: false, verdict: "none", code: "MC123", detail: shape.detail, node: shape.node };
 
+  const finite = finiteKeys(shape.writes, context.types, max);
+  if (finite) return { bounded: true, verdict: "none", code: "MC126", detail: finite };
+
   const left = (code: Code, detail: string, node?: ts.Node): Verdict => ({ bounded: false, verdict: "skip", code, detail, node });
   const instance = uses.find((use) => use.kind === "instanceof");
   if (instance) return left("MC921", `\`${snippet(instance.node)}\``, instance.node);
@@ -102,6 +105,22 @@ function judge(context: FileContext, candidate: CacheCandidate, uses: CacheUse[]
     if (error instanceof UnsupportedUse) return left("MC923", error.message, error.node);
     throw error;
   }
+}
+
+/**
+ * Keys that can take only a few values, as the checker types them (a boolean, an enum, a union of
+ * literals): at most as many entries as all the writes' keys have values, when that is within `max`.
+ */
+function finiteKeys(writes: Write[], types: TypeFacts, max: number): string | undefined {
+  const keyTypes = new Map<string, number>();
+  for (const write of writes) {
+    const facts = types.valueOf(write.key);
+    if (facts?.finiteValues === undefined) return undefined;
+    keyTypes.set(facts.text, facts.finiteValues);
+  }
+  const total = [...keyTypes.values()].reduce((sum, count) => sum + count, 0);
+  if (total > max) return undefined;
+  return `at most ${total} ${total === 1 ? "entry" : "entries"}: keys are ${[...keyTypes.keys()].join(", ")}`;
 }
 
 function withLine(sourceFile: ts.SourceFile, detail: string | undefined, node: ts.Node | undefined): string | undefined {

@@ -7,6 +7,8 @@ const STORE = String.raw`=\s*(?:\/\*[^*]*\*\/\s*)?(?:new\s+(?:Weak)?Map\b|\{\s*\
  */
 const DECLARATION_SOURCE = String.raw`^(?:export\s+)?(?:const|let|var)\s[^\n;]*?${STORE}[^\n]*|^[ \t]+[\w$]+\s*${STORE}\s*,[ \t]*$|\bstatic\s[^\n;]*?${STORE}[^\n]*`;
 const ANY_DECLARATION = new RegExp(DECLARATION_SOURCE, "m");
+/** The store alone: a regular expression V8 runs several times faster than ANY_DECLARATION, which needs it. */
+const ANY_STORE = new RegExp(STORE);
 const DECLARATIONS = new RegExp(DECLARATION_SOURCE, "gm");
 
 /** The name before `=`, after an optional type annotation (which may hold `=>`). */
@@ -19,7 +21,7 @@ const NAMED_STORE = new RegExp(String.raw`([#\w$]+)\s*(?::(?:[^;=\n]|=>)*)?${STO
  * nearly every file; only files with a declaration have their names looked up.
  */
 export function mayHoldModuleCache(text: string): boolean {
-  if (!ANY_DECLARATION.test(text)) return false;
+  if (!ANY_STORE.test(text) || !ANY_DECLARATION.test(text)) return false;
   for (const declaration of text.matchAll(DECLARATIONS)) {
     for (const [, name] of declaration[0].matchAll(NAMED_STORE)) {
       if (name && isWrittenThrough(text, name)) return true;

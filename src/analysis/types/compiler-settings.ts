@@ -55,17 +55,39 @@ const REQUIRED_OPTIONS: ts.CompilerOptions = {
   composite: false,
 };
 
+/**
+ * For checking that a rewrite adds no type error (fix's verification): the project's own options,
+ * `checkJs` and `strict` included, so that the diagnostics are those the project's build reports;
+ * only what a one-file program needs is set. Without a tsconfig.json, the defaults as a bare `tsc`
+ * run would have them: the `@types` packages that are installed count.
+ */
+export const VERIFICATION_OPTIONS: CompilerOptionsPolicy = {
+  required: { allowJs: true, noEmit: true, skipLibCheck: true, incremental: false, composite: false },
+  defaults: { ...DEFAULT_COMPILER_OPTIONS, types: undefined },
+};
+
+/** What a locator applies: options set whatever a tsconfig.json says, and the options used without one. */
+export interface CompilerOptionsPolicy {
+  required: ts.CompilerOptions;
+  defaults: ts.CompilerOptions;
+}
+
+const TYPE_FACTS_OPTIONS: CompilerOptionsPolicy = { required: REQUIRED_OPTIONS, defaults: DEFAULT_COMPILER_OPTIONS };
+
 type TsconfigOptions = { options: ts.CompilerOptions } | { warning: FileProblem };
 
 /** Finds the nearest tsconfig.json of each file and reads it once per run. */
 export class CompilerSettingsLocator {
   private readonly tsconfigOfDirectory = new Map<string, string | undefined>();
   private readonly optionsOfTsconfig = new Map<string, TsconfigOptions>();
-  private readonly defaults: CompilerSettings = { key: "<defaults>", options: { ...DEFAULT_COMPILER_OPTIONS, ...REQUIRED_OPTIONS } };
-  private readonly webDefaults: CompilerSettings = {
-    key: "<defaults with the DOM>",
-    options: { ...DEFAULT_COMPILER_OPTIONS, lib: [...DEFAULT_COMPILER_OPTIONS.lib!, ...DOM_LIBS], ...REQUIRED_OPTIONS },
-  };
+  private readonly defaults: CompilerSettings;
+  private readonly webDefaults: CompilerSettings;
+
+  constructor(private readonly policy: CompilerOptionsPolicy = TYPE_FACTS_OPTIONS) {
+    const { defaults, required } = policy;
+    this.defaults = { key: "<defaults>", options: { ...defaults, ...required } };
+    this.webDefaults = { key: "<defaults with the DOM>", options: { ...defaults, lib: [...(defaults.lib ?? []), ...DOM_LIBS], ...required } };
+  }
 
   /** The settings for `file`, whose content is `text` (which picks among the defaults). */
   settingsFor(file: string, text: string): CompilerSettings {
@@ -73,7 +95,7 @@ export class CompilerSettingsLocator {
     if (tsconfig) {
       let read = this.optionsOfTsconfig.get(tsconfig);
       if (!read) {
-        read = readTsconfig(tsconfig);
+        read = readTsconfig(tsconfig, this.policy.required);
         this.optionsOfTsconfig.set(tsconfig, read);
       }
       if ("options" in read) return { key: tsconfig, options: read.options };
@@ -97,7 +119,7 @@ export class CompilerSettingsLocator {
 }
 
 /** The options of a tsconfig.json (with its `extends`), or a warning when it cannot be used. */
-export function readTsconfig(tsconfig: string): TsconfigOptions {
+export function readTsconfig(tsconfig: string, required: ts.CompilerOptions = REQUIRED_OPTIONS): TsconfigOptions {
   let unrecoverable: ts.Diagnostic | undefined;
   const host: ts.ParseConfigFileHost = {
     ...ts.sys,
@@ -111,5 +133,5 @@ export function readTsconfig(tsconfig: string): TsconfigOptions {
     const reason = problem ? ts.flattenDiagnosticMessageText(problem.messageText, " ").replace(/\.$/, "") : "cannot be read";
     return { warning: { file: tsconfig, reason: `${reason}; type facts use default compiler options` } };
   }
-  return { options: { ...parsed.options, ...REQUIRED_OPTIONS } };
+  return { options: { ...parsed.options, ...required } };
 }

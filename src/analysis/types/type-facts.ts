@@ -13,6 +13,11 @@ export interface ValueTypeFacts {
   mayBeNull: boolean | undefined;
   /** A promise or another object with a callable `then`. */
   thenable: boolean | undefined;
+  /**
+   * How many values the type has when it has a few: a boolean 2, an enum or a union of literals one
+   * per member (`undefined` and `null` count one each); undefined for any other type.
+   */
+  finiteValues?: number;
 }
 
 export interface ParameterTypeFacts extends ValueTypeFacts {
@@ -56,7 +61,21 @@ export function valueFacts(type: ts.Type, checker: ts.TypeChecker): ValueTypeFac
     mayBeUndefined: mayInclude(type, checker, ts.TypeFlags.Undefined | ts.TypeFlags.Void),
     mayBeNull: mayInclude(type, checker, ts.TypeFlags.Null),
     thenable: isThenable(type, checker),
+    ...finiteValuesOf(type),
   };
+}
+
+const UNIT = ts.TypeFlags.BooleanLiteral | ts.TypeFlags.StringLiteral | ts.TypeFlags.NumberLiteral | ts.TypeFlags.BigIntLiteral | ts.TypeFlags.EnumLiteral | ts.TypeFlags.Undefined | ts.TypeFlags.Null | ts.TypeFlags.Void | ts.TypeFlags.UniqueESSymbol;
+
+/**
+ * The number of values of a union of unit types (`boolean` is `true | false`, a union enum the union
+ * of its members). A numeric enum with a computed member is a plain number to the checker, and so
+ * is not finite here; nor is a literal intersected with a brand.
+ */
+function finiteValuesOf(type: ts.Type): { finiteValues?: number } {
+  const members = type.isUnion() ? type.types : [type];
+  if (members.some((member) => !(member.flags & UNIT) || member.flags & ts.TypeFlags.Intersection)) return {};
+  return { finiteValues: members.length };
 }
 
 export function functionFacts(type: ts.Type, checker: ts.TypeChecker, location: ts.Node): FunctionTypeFacts | undefined {

@@ -5,6 +5,7 @@ import { ts } from "ts-morph";
 export interface TypedFile {
   checker: ts.TypeChecker;
   sourceFile: ts.SourceFile;
+  program: ts.Program;
 }
 
 /**
@@ -23,7 +24,14 @@ export class TypedProject {
   private program: ts.Program | undefined;
   private current: { path: string; text: string } | undefined;
 
-  constructor(private readonly options: ts.CompilerOptions) {
+  /**
+   * `fallbacks`: modules to resolve from another file when the program's own resolution cannot find
+   * them (module name → a file to resolve it from).
+   */
+  constructor(
+    private readonly options: ts.CompilerOptions,
+    fallbacks: ReadonlyMap<string, string> = new Map(),
+  ) {
     const base = ts.createCompilerHost(options, true);
     const resolutions = ts.createModuleResolutionCache(base.getCurrentDirectory(), (name) => base.getCanonicalFileName(name), options);
     const host: ts.CompilerHost = {
@@ -36,17 +44,12 @@ export class TypedProject {
       readFile: (name) => (name === this.current?.path ? this.current.text : LIB_FILES.get(name) ?? base.readFile(name)),
       getSourceFile: (name, languageVersion, onError) => this.sourceFile(name, languageVersion, onError, base),
       resolveModuleNameLiterals: (literals, containingFile, redirectedReference, compilerOptions, containingSourceFile) =>
-        literals.map((literal) =>
-          ts.resolveModuleName(
-            literal.text,
-            containingFile,
-            compilerOptions,
-            host,
-            resolutions,
-            redirectedReference,
-            ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions),
-          ),
-        ),
+        literals.map((literal) => {
+          const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
+          const resolved = ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, resolutions, redirectedReference, mode);
+          const fallback = resolved.resolvedModule ? undefined : fallbacks.get(literal.text);
+          return fallback ? ts.resolveModuleName(literal.text, fallback, compilerOptions, host, undefined, redirectedReference, mode) : resolved;
+        }),
     };
     this.host = host;
   }
@@ -57,7 +60,7 @@ export class TypedProject {
     this.current = { path, text };
     this.program = ts.createProgram({ rootNames: [path], options: this.options, host: this.host, oldProgram: this.program });
     const sourceFile = this.program.getSourceFile(path);
-    return sourceFile && { checker: this.program.getTypeChecker(), sourceFile };
+    return sourceFile && { checker: this.program.getTypeChecker(), sourceFile, program: this.program };
   }
 
   private sourceFile(name: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, onError: ((message: string) => void) | undefined, base: ts.CompilerHost): ts.SourceFile | undefined {

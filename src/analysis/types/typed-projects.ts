@@ -1,6 +1,6 @@
 import { ts } from "ts-morph";
 import type { FileProblem } from "../../files/problem.ts";
-import { CompilerSettingsLocator } from "./compiler-settings.ts";
+import { CompilerSettingsLocator, type CompilerSettings } from "./compiler-settings.ts";
 import { functionFacts, valueFacts, type FunctionTypeFacts, type TypeFacts, type ValueTypeFacts } from "./type-facts.ts";
 import { TypedProject, type TypedFile } from "./typed-project.ts";
 
@@ -13,6 +13,11 @@ export class TypedProjects {
   private readonly projects = new Map<string, TypedProject>();
   private readonly warned = new Set<string>();
   readonly warnings: FileProblem[] = [];
+  /**
+   * Asked before a file's program is built, with the settings it gets: false when another thread of
+   * the scan builds the programs of that project, and the analysis of the file stops (TypesElsewhere).
+   */
+  claim: ((file: string, settings: CompilerSettings) => boolean) | undefined;
 
   /** Type facts for the analysis of `file` with the content `text`, whose syntax tree is `syntax`. */
   factsFor(file: string, text: string, syntax: ts.SourceFile): TypeFacts {
@@ -21,6 +26,7 @@ export class TypedProjects {
 
   private open(file: string, text: string): TypedFile | undefined {
     const settings = this.settings.settingsFor(file, text);
+    if (this.claim && !this.claim(file, settings)) throw new TypesElsewhere(file);
     if (settings.warning && !this.warned.has(settings.warning.file)) {
       this.warned.add(settings.warning.file);
       this.warnings.push(settings.warning);
@@ -31,6 +37,13 @@ export class TypedProjects {
       this.projects.set(settings.key, project);
     }
     return project.open(file, text);
+  }
+}
+
+/** The file's types are another thread's to find (TypedProjects.claim): its analysis goes there. */
+export class TypesElsewhere extends Error {
+  constructor(file: string) {
+    super(`${file}: its types are found in another thread`);
   }
 }
 
@@ -61,7 +74,8 @@ class LazyFileTypeFacts implements TypeFacts {
       if (!this.typed) return undefined;
       const node = nodeAt(this.typed.sourceFile, expression.getStart(this.syntax), expression.end, expression.kind);
       return node && answer(node, this.typed.checker);
-    } catch {
+    } catch (error) {
+      if (error instanceof TypesElsewhere) throw error;
       // A checker crash on odd code must not cost the syntactic verdict: the facts stay unknown.
       this.typed ??= null;
       return undefined;

@@ -1,0 +1,23 @@
+import memoize from "lodash/memoize.js";
+
+export const computed = { count: 0 };
+
+interface PriceTable {
+  price(sku: string): number;
+}
+
+/** The field's declared type has no `cache`: the memoized function is given its cache where it is made. */
+export class PriceService {
+  private readonly lookup: (sku: string) => number;
+
+  constructor(table: PriceTable) {
+    this.lookup = memoize((sku: string) => {
+      computed.count++;
+      return table.price(sku);
+    });
+  }
+
+  priceOf(sku: string): number {
+    return this.lookup(sku);
+  }
+}
