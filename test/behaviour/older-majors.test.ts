@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { FIXTURES, loadFixture, measure, type FixtureModule } from "./probe.ts";
+import { FIXTURES, fn, loadFixture, measure, sideBySide, type FixtureModule, type Probe } from "./probe.ts";
 
 /**
  * The fixtures under bound-memoize/older-majors are written for micro-memoize 4 and reselect 5.1,
@@ -37,14 +37,7 @@ function inProject(folder: string, name: string): string {
   return copy;
 }
 
-const fn = (value: unknown) => value as (...args: unknown[]) => unknown;
 const selector = (name: string) => (m: FixtureModule) => (id: unknown) => fn(m[name])(m.state, id);
-
-interface Probe {
-  fixture: string;
-  pick: (module: FixtureModule) => (...args: unknown[]) => unknown;
-  args: (i: number) => unknown[];
-}
 
 const PROBES: Record<string, Probe> = {
   "micro-memoize 4 default import, maxSize: Infinity": { fixture: "micro-memoize-v4-default-import.input.ts", pick: (m) => fn(m.distance), args: (i) => [`from-${i}`, "to"] },
@@ -73,26 +66,9 @@ function createdSelector(module: FixtureModule, creator: string): (...args: unkn
   return (index) => select(module.state, index);
 }
 
-describe("older majors: input and output side by side, with micro-memoize 4 and reselect 5.1", () => {
-  for (const [title, probe] of Object.entries(PROBES)) {
-    it(title, async () => {
-      const [input, output] = await Promise.all([
-        loadFixture(inProject(OLDER_MAJORS, probe.fixture)),
-        loadFixture(inProject(OLDER_MAJORS, probe.fixture.replace(".input.", ".output."))),
-      ]);
-      const keys = 10 * MAX;
-      const before = await measure(input, probe.pick(input), probe.args, keys);
-      const after = await measure(output, probe.pick(output), probe.args, keys);
-
-      expect(after.results).toEqual(before.results);
-      expect(after.fillCalls).toBe(before.fillCalls);
-      expect(before.retained).toBe(keys);
-      expect(after.retained).toBeGreaterThan(0);
-      expect(after.retained).toBeLessThanOrEqual(MAX);
-      expect(after.repeatHit).toBe(true);
-    });
-  }
-});
+describe("older majors: input and output side by side, with micro-memoize 4 and reselect 5.1", () =>
+  sideBySide(PROBES, (fixture) => inProject(OLDER_MAJORS, fixture), MAX),
+);
 
 describe("why the rewrite depends on the major", () => {
   const outcome = (promise: Promise<unknown>) => promise.then(() => "resolved", (error: Error) => error.message);

@@ -60,15 +60,15 @@ export const text = (i: number) => [`key-${i}`];
 export const number = (i: number) => [i];
 
 /**
- * One test per probe: the input and output fixtures run side by side with 10 × max distinct keys;
+ * One test per probe: the input and output fixtures (in `directory`, or where `directory` puts them) run side by side with 10 × max distinct keys;
  * the output gives the same results with the same number of underlying calls, and keeps at most its
  * bound where the input keeps every key.
  */
-export function sideBySide(probes: Record<string, Probe>, directory: string, defaultMax = 500): void {
+export function sideBySide(probes: Record<string, Probe>, directory: string | ((fixture: string) => string), defaultMax = 500): void {
+  const locate = typeof directory === "string" ? (fixture: string) => join(directory, fixture) : directory;
   for (const [title, probe] of Object.entries(probes)) {
     it(title, async () => {
-      const inputPath = join(directory, probe.fixture);
-      const [input, output] = await Promise.all([loadFixture(inputPath), loadFixture(inputPath.replace(".input.", ".output."))]);
+      const [input, output] = await Promise.all([loadFixture(locate(probe.fixture)), loadFixture(locate(probe.fixture.replace(".input.", ".output.")))]);
       const max = probe.max ?? defaultMax;
       const keys = 10 * max;
       const before = await measure(input, probe.pick(input), probe.args, keys);
