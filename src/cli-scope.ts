@@ -1,4 +1,3 @@
-import type { Argv } from "yargs";
 import { describeEntry } from "./baseline/baseline-file.ts";
 import type { ChangeRequest, ChangeSet } from "./git/changed-files.ts";
 import { siteLevel } from "./report/explanations.ts";
@@ -6,24 +5,12 @@ import type { BaselineReport } from "./report/json.ts";
 import type { ScopeRequest } from "./run-scope.ts";
 import type { ScanResult } from "./scan.ts";
 
-/** The command-line options that limit a `scan` or `fix` run to a change and apply a baseline. */
+/** The command-line options that limit a `scan` or `fix` run to a change and apply a baseline (src/cli.ts defines them). */
 export interface ScopeArgs {
   /** A file name; false with --no-baseline. */
   baseline?: string | false;
   since?: string;
   staged?: boolean;
-}
-
-export function withScopeOptions<T>(argv: Argv<T>) {
-  return argv
-    .option("baseline", {
-      type: "string",
-      requiresArg: true,
-      describe: "the baseline of accepted unbounded caches [default: memocap-baseline.json in this folder or above, up to the git top, if any] (--no-baseline: none)",
-    })
-    .option("since", { type: "string", requiresArg: true, describe: "only the files changed since this git ref (from its merge base with HEAD), untracked ones included" })
-    .option("staged", { type: "boolean", describe: "only the files with staged changes in git" })
-    .conflicts("since", "staged");
 }
 
 export function scopeRequest(args: ScopeArgs & { paths: string[] }, cwd: string): ScopeRequest {

@@ -223,8 +223,8 @@ describe("prefilter", () => {
     expect(PREFILTER.test(`export let memo: Record<string, number> = {};\nmemo[key] = 1;`)).toBe(true);
     expect(PREFILTER.test(`const a = 1, cache: Map<string, () => void> = new Map();\ncache.set("x", f);`)).toBe(true);
     expect(PREFILTER.test(`var formattingTokens = /x/,\n    formatFunctions = {},\n    other = 1;\nformatFunctions[key] = f;`)).toBe(true);
-    expect(PREFILTER.test(`class A {\n  private static readonly cache =\n    new WeakMap<object, number>();\n  static f(o) { A.cache.set(o, 1); }\n}`)).toBe(true);
-    expect(PREFILTER.test(`class A {\n  static #byId = Object.create(null);\n  static f(id) { return this.#byId[id]; }\n}`)).toBe(true);
+    expect(PREFILTER.test(`class A {\n  private static readonly cache =\n    new WeakMap<object, number>();\n  static f(o) { if (!A.cache.has(o)) A.cache.set(o, g(o)); return A.cache.get(o); }\n}`)).toBe(true);
+    expect(PREFILTER.test(`class A {\n  static #byId = Object.create(null);\n  static f(id) { return (this.#byId[id] ??= load(id)); }\n}`)).toBe(true);
     expect(PREFILTER.test(`var seen = /* @__PURE__ */ new Map();\nfunction f(k) { seen.set(k, g(k)); }`)).toBe(true);
     expect(PREFILTER.test(`const EMPTY = {};\nexport const options = (o = EMPTY) => ({ ...o });`)).toBe(false);
     expect(PREFILTER.test(`export function f(options = {}) {\n  const local = new Map();\n  local.set(1, 2);\n  return { ...options, local };\n}`)).toBe(false);

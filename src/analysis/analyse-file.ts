@@ -1,16 +1,16 @@
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 import { applyAsyncVerdict } from "./async-split/analyse-async.ts";
 import { applyDecoratorAsyncVerdict } from "./async-split/decorator-split.ts";
 import { unlessBoundedByConstruction } from "./bounded-keys.ts";
 import { codeMessage } from "./codes.ts";
 import { siteDirectives } from "./directives.ts";
 import type { CallContext, LibraryAdapter } from "./libraries/adapter.ts";
-import { LIBRARY_ADAPTERS } from "./libraries/index.ts";
+import { LIBRARY_ADAPTERS, prefilterFacts, type PrefilterFacts } from "./libraries/index.ts";
 import { objectKeyFindings } from "./libraries/object-key.ts";
 import { memoizedFunctionFacts } from "./memoized-function.ts";
 import { analyseModuleCaches } from "./module-cache/analyse.ts";
 import { analyseInstanceCaches } from "./instance-cache/analyse.ts";
-import { requiredModule, resolveModuleRef, skipWrappers } from "./module-ref.ts";
+import { isTypeOnly, requiredModule, resolveModuleRef, skipWrappers } from "./module-ref.ts";
 import type { VersionLookup } from "./installed-version.ts";
 import type { Site } from "./site.ts";
 import type { SitePolicy } from "./site-policy.ts";
@@ -39,28 +39,42 @@ export interface AnalyseOptions {
   typeFacts?: boolean;
   /** Told every file's sites with the text they were found in (a baseline marks its sites); the Analyser calls it. */
   annotateSites?: (file: string, text: string, sites: Site[]) => void;
+  /**
+   * Run every part of the analysis on every file, also those the prefilter's findings rule out
+   * (no library imported: no memoizer calls, decorators or instance caches; no empty store written
+   * through: no module caches). Tests set it to check the prefilter against the analysis.
+   */
+  exhaustive?: boolean;
 }
 
-export const DEFAULT_MAX = 500;
+export { DEFAULT_MAX } from "./default-max.ts";
 
 /** Every memoization site of one parsed file, with its verdict. */
 export function analyseSourceFile(sourceFile: ts.SourceFile, file: string, options: AnalyseOptions, types: TypeFacts = NO_TYPE_FACTS): Site[] {
-  const candidateNames = namesBoundToLibraries(sourceFile);
-  const sites: Site[] = [];
-  const visit = (node: ts.Node): void => {
-    if (ts.isCallExpression(node) && mayBeMemoizerCall(node, candidateNames)) {
-      const site = analyseCall(sourceFile, file, node, options, types);
-      if (site) sites.push(site);
+  const parts = options.exhaustive ? EVERY_PART : prefilterFacts(sourceFile.text);
+  const sites = parts.importsLibrary ? memoizerCallSites(sourceFile, file, options, types) : [];
+  if (parts.mayHoldModuleCache) sites.push(...analyseModuleCaches(sourceFile, file, options, types));
+  if (parts.importsLibrary) {
+    for (const site of analyseInstanceCaches(sourceFile, file, options.maxOfLibrary ?? (() => options.max), sites)) {
+      if (site.kind === "decorator") applyDecoratorAsyncVerdict(site, sourceFile, types, options.splitAsync !== false);
+      sites.push(site);
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  sites.push(...analyseModuleCaches(sourceFile, file, options, types));
-  for (const site of analyseInstanceCaches(sourceFile, file, options.maxOfLibrary ?? (() => options.max), sites)) {
-    if (site.kind === "decorator") applyDecoratorAsyncVerdict(site, sourceFile, types, options.splitAsync !== false);
-    sites.push(site);
   }
   return sites.sort((a, b) => a.start - b.start);
+}
+
+const EVERY_PART: PrefilterFacts = { importsLibrary: true, mayHoldModuleCache: true };
+
+/** The calls of a library's memoizers. */
+function memoizerCallSites(sourceFile: ts.SourceFile, file: string, options: AnalyseOptions, types: TypeFacts): Site[] {
+  const { names, calls } = namesBoundToLibraries(sourceFile);
+  const sites: Site[] = [];
+  for (const call of calls) {
+    if (!mayBeMemoizerCall(call, names)) continue;
+    const site = analyseCall(sourceFile, file, call, options, types);
+    if (site) sites.push(site);
+  }
+  return sites;
 }
 
 function analyseCall(sourceFile: ts.SourceFile, file: string, call: ts.CallExpression, options: AnalyseOptions, types: TypeFacts): Site | undefined {
@@ -136,20 +150,24 @@ function mayBeMemoizerCall(call: ts.CallExpression, candidateNames: ReadonlySet<
 
 /**
  * Names declared anywhere in the file whose initializer or import mentions a library module, and
- * names declared from those (aliases such as `const m = _.memoize`).
+ * names declared from those (aliases such as `const m = _.memoize`); and the file's calls, in
+ * source order, met in the same walk.
  */
-function namesBoundToLibraries(sourceFile: ts.SourceFile): Set<string> {
+function namesBoundToLibraries(sourceFile: ts.SourceFile): { names: Set<string>; calls: ts.CallExpression[] } {
   const names = new Set<string>();
   const aliases: Array<{ name: string; initializer: ts.Expression }> = [];
+  // Every call of the file, in the same walk: the names are known only once it is over.
+  const calls: ts.CallExpression[] = [];
   const isLibraryModule = (module: string) => LIBRARY_ADAPTERS.some((adapter: LibraryAdapter) => adapter.isLibraryModule(module));
 
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteralLike(node.moduleSpecifier) && isLibraryModule(node.moduleSpecifier.text)) {
       const clause = node.importClause;
+      if (clause && isTypeOnly(clause)) return;
       if (clause?.name) names.add(clause.name.text);
       const bindings = clause?.namedBindings;
       if (bindings && ts.isNamespaceImport(bindings)) names.add(bindings.name.text);
-      if (bindings && ts.isNamedImports(bindings)) bindings.elements.forEach((element) => names.add(element.name.text));
+      if (bindings && ts.isNamedImports(bindings)) for (const element of bindings.elements) if (!element.isTypeOnly) names.add(element.name.text);
       return;
     }
     if (ts.isImportEqualsDeclaration(node)) {
@@ -159,6 +177,7 @@ function namesBoundToLibraries(sourceFile: ts.SourceFile): Set<string> {
     if (ts.isVariableDeclaration(node) && node.initializer) {
       aliases.push(...declaredNames(node.name).map((name) => ({ name, initializer: node.initializer! })));
     }
+    if (ts.isCallExpression(node)) calls.push(node);
     ts.forEachChild(node, visit);
   };
   visit(sourceFile);
@@ -186,7 +205,7 @@ function namesBoundToLibraries(sourceFile: ts.SourceFile): Set<string> {
       }
     }
   }
-  return names;
+  return { names, calls };
 }
 
 function declaredNames(binding: ts.BindingName): string[] {

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 import type { AdapterVerdict, CallContext, LibraryAdapter } from "./libraries/adapter.ts";
 import type { CacheKeys } from "./libraries/cache-keys.ts";
 import { functionNode, memoizedFunctionFacts } from "./memoized-function.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 
 const namesOfFile = new WeakMap<ts.SourceFile, Set<string>>();
 

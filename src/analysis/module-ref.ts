@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 import { findDeclaration } from "./scope.ts";
 
 /**
@@ -76,13 +76,15 @@ export function skipWrappers(expression: ts.Expression): ts.Expression {
 }
 
 function refOfDeclaration(declaration: ts.Node, depth: number): ModuleRef | undefined {
+  // A type-only import binds no value: nothing called through it is a memoizer.
   if (ts.isImportClause(declaration)) {
-    return { module: moduleOfImport(declaration.parent), path: ["default"] };
+    return isTypeOnly(declaration) ? undefined : { module: moduleOfImport(declaration.parent), path: ["default"] };
   }
   if (ts.isNamespaceImport(declaration)) {
-    return { module: moduleOfImport(declaration.parent.parent), path: [] };
+    return isTypeOnly(declaration.parent) ? undefined : { module: moduleOfImport(declaration.parent.parent), path: [] };
   }
   if (ts.isImportSpecifier(declaration)) {
+    if (declaration.isTypeOnly || isTypeOnly(declaration.parent.parent)) return undefined;
     const imported = (declaration.propertyName ?? declaration.name).text;
     return { module: moduleOfImport(declaration.parent.parent.parent), path: [imported] };
   }
@@ -113,6 +115,11 @@ function refOfBindingElement(element: ts.BindingElement, depth: number): ModuleR
   if (ts.isVariableDeclaration(owner) && owner.initializer) base = resolveModuleRef(owner.initializer, depth + 1);
   else if (ts.isBindingElement(owner)) base = refOfBindingElement(owner, depth + 1);
   return base && { module: base.module, path: [...base.path, key.text] };
+}
+
+/** `import type …`: the prefilter passes over such imports too (src/analysis/libraries/import-evidence.ts). */
+export function isTypeOnly(clause: ts.ImportClause): boolean {
+  return clause.phaseModifier === ts.SyntaxKind.TypeKeyword;
 }
 
 function moduleOfImport(declaration: ts.ImportDeclaration | ts.JSDocImportTag): string {

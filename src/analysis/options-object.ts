@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 import { KEEP_UNDEFINED_CACHE } from "./keep-undefined.ts";
 import { skipWrappers } from "./module-ref.ts";
 

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 
 /**
  * Lexical name resolution on the syntax tree alone: which declaration does an identifier refer to?

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 import type { Site } from "../analysis/site.ts";
 
 /**

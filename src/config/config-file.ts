@@ -2,12 +2,16 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { getNodeValue, parseTree, printParseErrorCode, type ParseError } from "jsonc-parser";
 import { describeFsError } from "../files/fs-error.ts";
+import { ConfigError } from "./config-error.ts";
 import { CONFIGURABLE_LIBRARIES } from "./library-names.ts";
 import { transformSelectionProblem } from "./transform-names.ts";
 
 export const CONFIG_FILE_NAME = "memocap.config.json";
 const PACKAGE_JSON = "package.json";
 const PACKAGE_KEY = "memocap";
+
+// Kept in its own module so that the CLI can recognise it without loading the configuration code.
+export { ConfigError };
 
 /** `overrides: [{ files: ["src/hot/**"], max: 2000 }]`: a bound for the files matching the globs. */
 export interface MaxOverride {
@@ -35,16 +39,6 @@ export interface MemocapConfig {
   /** The transforms that may run, by name (default: all). */
   transforms?: string[];
   libraries?: Record<string, LibraryOptions>;
-}
-
-/** A configuration file memocap cannot use: the run stops (exit 2) with `file: reason`. */
-export class ConfigError extends Error {
-  constructor(
-    readonly file: string,
-    readonly reason: string,
-  ) {
-    super(`${file}: ${reason}`);
-  }
 }
 
 /**

@@ -5,7 +5,6 @@ import { discoverFiles } from "../files/discover.ts";
 import { toPosixPath } from "../files/paths.ts";
 import type { FileProblem } from "../files/problem.ts";
 import { OptionError } from "../option-error.ts";
-import { workspaceRoots } from "../packages/workspaces.ts";
 import { compileConfig, sitePolicy, type CompiledConfig } from "./compiled-config.ts";
 import { findConfig, type MemocapConfig } from "./config-file.ts";
 import type { SitePolicy } from "../analysis/site-policy.ts";
@@ -47,6 +46,12 @@ export interface ConfiguredFiles {
   policyFor(file: string): SitePolicy;
 }
 
+/** The packages of the workspaces at `roots`. Loaded for --workspaces only: a plain run needs neither the reader nor its YAML parser. */
+async function workspacePackageRoots(roots: string[], cwd: string): Promise<string[]> {
+  const { workspaceRoots } = await import("../packages/workspaces.ts");
+  return workspaceRoots(roots, cwd);
+}
+
 /**
  * Finds the files of a run, each path with the configuration found from it upward: its
  * include/exclude globs (unless the command line gives its own) choose the files, and its `max`
@@ -58,7 +63,7 @@ export async function discoverConfiguredFiles(options: ConfiguredRunOptions): Pr
     if (problem) throw new OptionError(`--transforms: ${problem}`);
   }
   const requested = options.paths && options.paths.length > 0 ? options.paths : ["."];
-  const paths = options.workspaces ? await workspaceRoots(requested, options.cwd) : requested;
+  const paths = options.workspaces ? await workspacePackageRoots(requested, options.cwd) : requested;
   const groups = await groupPathsByConfig({ ...options, paths });
   const configOfFile = new Map<string, CompiledConfig | undefined>();
   const problems: FileProblem[] = [];

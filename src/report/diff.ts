@@ -1,6 +1,9 @@
 import { createTwoFilesPatch, FILE_HEADERS_ONLY } from "diff";
 import pc from "picocolors";
 
+// In its own module so that reports can ask without loading the diff library.
+export { shouldUseColor } from "./color.ts";
+
 export interface UnifiedDiffOptions {
   /** Unchanged lines shown around each change. Default 3, as git. */
   context?: number;
@@ -36,14 +39,4 @@ function colorize(patch: string): string {
       return line;
     })
     .join("\n");
-}
-
-/**
- * Follows the NO_COLOR / FORCE_COLOR conventions: FORCE_COLOR (other than "0" or "false") forces colour on,
- * otherwise colour needs a TTY that is not TERM=dumb and NO_COLOR unset or empty.
- */
-export function shouldUseColor(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
-  const force = env.FORCE_COLOR;
-  if (force !== undefined) return force !== "0" && force !== "false";
-  return stream.isTTY === true && !env.NO_COLOR && env.TERM !== "dumb";
 }

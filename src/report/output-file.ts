@@ -1,7 +1,6 @@
 import { constants } from "node:fs";
 import { access, stat } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import writeFileAtomic from "write-file-atomic";
 import { describeFsError } from "../files/fs-error.ts";
 
 /**
@@ -25,5 +24,7 @@ export async function outputFileProblem(file: string, cwd: string): Promise<stri
 
 /** Writes the report whole or not at all (temp file and rename). */
 export async function writeOutputFile(file: string, cwd: string, text: string): Promise<void> {
+  // Loaded here: most runs write no report file.
+  const { default: writeFileAtomic } = await import("write-file-atomic");
   await writeFileAtomic(resolve(cwd, file), text);
 }

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { codeMessage, CODES } from "../codes.ts";
 import { siteDirectives } from "../directives.ts";
 import type { CallContext, LibraryAdapter } from "../libraries/adapter.ts";

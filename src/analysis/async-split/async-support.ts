@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /**
  * What a library adapter tells split-async about one call of its memoizer (`asyncSupport`). An

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { findDeclaration, findDeclarationFrom } from "../scope.ts";
 import { hasAsyncModifier, type FunctionNode } from "./async-function.ts";
 import { declaredAnywhere, isValueReference, runFacts, type Run, type RunFacts } from "./run-facts.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { resolveModuleRef } from "../module-ref.ts";
 import { findDeclaration } from "../scope.ts";
 import { isValueReference } from "./run-facts.ts";

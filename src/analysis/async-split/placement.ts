@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { indentationAt, lineEnding, startsAsiHazard } from "../../rewrite/source-layout.ts";
 
 /** Where a declaration that the rewritten call needs goes, and how the file writes statements. */

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { findDeclaration } from "../scope.ts";
 
 /** A stretch of the memoized function's code that could become the synchronous core. */

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { TypeFacts, ValueTypeFacts } from "../types/type-facts.ts";
 
 /** How a value is typed, as far as splitting an async function cares. */

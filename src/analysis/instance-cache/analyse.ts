@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { Site } from "../site.ts";
 import { classFieldSite, fieldMemoizerCall } from "./class-field-site.ts";
 import { DECORATOR_PREFILTER } from "./decorator-libraries.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /** Where a class sits: its name, and the statement before which module-level stores for it go. */
 export interface ClassContext {

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { skipWrappers } from "../module-ref.ts";
 import { findDeclaration } from "../scope.ts";
 import { memberNamed } from "./class-context.ts";

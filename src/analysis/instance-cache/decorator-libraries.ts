@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { withoutDefault } from "../libraries/adapter.ts";
 import type { ModuleRef } from "../module-ref.ts";
 import { skipWrappers } from "../module-ref.ts";

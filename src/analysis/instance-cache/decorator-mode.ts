@@ -1,5 +1,5 @@
 import path from "node:path";
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { readTsconfig } from "../types/compiler-settings.ts";
 
 /**

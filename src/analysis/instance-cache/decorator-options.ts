@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { skipWrappers } from "../module-ref.ts";
 import { propertyName } from "../options-object.ts";
 import type { CacheKey } from "./plan.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { siteDirectives } from "../directives.ts";
 import type { ClassContext } from "./class-context.ts";
 import type { DecoratorConfig } from "./decorator-options.ts";

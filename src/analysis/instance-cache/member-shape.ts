@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { DelegateParameter, ModifierToken } from "./plan.ts";
 
 /** A decorated method or getter as the rewrite sees it. */

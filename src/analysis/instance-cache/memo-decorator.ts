@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { resolveModuleRef } from "../module-ref.ts";
 import { DECORATOR_LIBRARIES, type DecoratorLibrary } from "./decorator-libraries.ts";
 

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /**
  * Does the node hold a string or template literal that spans lines? Re-indenting moved code would

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /**
  * Hands out names for new module-level bindings that no identifier of the file uses yet, so that

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /**
  * Does a function read its receiver: `this` or `super` in its parameters or body, or in an arrow

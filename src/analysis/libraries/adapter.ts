@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "../../typescript.cts";
 import type { AsyncSupport } from "../async-split/async-support.ts";
 import type { Code } from "../codes.ts";
 import type { InstalledVersion } from "../installed-version.ts";

@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "../../typescript.cts";
 import { optionOutside } from "../async-split/async-support.ts";
 import { memoizedFunctionFacts } from "../memoized-function.ts";
 import type { CallContext } from "./adapter.ts";

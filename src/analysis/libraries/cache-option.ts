@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { Code } from "../codes.ts";
 import { skipWrappers } from "../module-ref.ts";
 import { lruCacheMax, optionValue } from "../options-object.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /** The call that applies a curried memoizer's result right away: the outer call of `memoizerific(n)(fn)`. */
 export function curriedApplication(call: ts.CallExpression): ts.CallExpression | undefined {

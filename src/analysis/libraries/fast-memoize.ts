@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "../../typescript.cts";
 import { codeMessage } from "../codes.ts";
 import type { FunctionFacts } from "../memoized-function.ts";
 import { mayHaveOption } from "../options-object.ts";

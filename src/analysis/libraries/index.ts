@@ -1,6 +1,7 @@
 import type { LibraryAdapter } from "./adapter.ts";
 import { mayHoldModuleCache } from "../module-cache/prefilter.ts";
 import { DECORATOR_PREFILTER } from "../instance-cache/decorator-libraries.ts";
+import { isImportedAt } from "./import-evidence.ts";
 import { lodash } from "./lodash.ts";
 import { memoizee } from "./memoizee.ts";
 import { fastMemoize } from "./fast-memoize.ts";
@@ -66,13 +67,14 @@ const QUOTED_RUN = /(?<=["']|\(\s*`)[^"'`\s\\]{1,200}(?=["'`])/g;
 const isSiteModule = (name: string): boolean => LIBRARY_ADAPTERS.some((adapter) => adapter.isLibraryModule(name)) || DECORATOR_PREFILTER.test(name);
 
 /**
- * A site needs an import or require of its library: the library's module named in a string. A file
- * that names a library only in comments, identifiers or other strings (`memoize` is a common word)
- * is not parsed.
+ * A site needs an import or require of its library: the library's module named in a string, right
+ * after `from` or `require(` (src/analysis/libraries/import-evidence.ts). A file that names a
+ * library only in comments, identifiers, other strings (`memoize` is a common word), re-exports or
+ * type-only imports is not parsed.
  */
 function importsLibraryModule(text: string): boolean {
   if (!NAMES_A_LIBRARY.test(text)) return false;
-  for (const [run] of text.matchAll(QUOTED_RUN)) if (isSiteModule(run)) return true;
+  for (const run of text.matchAll(QUOTED_RUN)) if (isSiteModule(run[0]) && isImportedAt(text, run.index - 1)) return true;
   return false;
 }
 
@@ -84,3 +86,15 @@ function importsLibraryModule(text: string): boolean {
 export const PREFILTER = {
   test: (text: string): boolean => importsLibraryModule(text) || mayHoldModuleCache(text),
 };
+
+/** The prefilter's two findings, which tell the analysis of a file which of its parts can find a site. */
+export interface PrefilterFacts {
+  /** A library or memoizing decorator is imported: memoizer calls, decorators and instance caches may be sites. */
+  importsLibrary: boolean;
+  /** An empty store is declared and written through: module caches may be sites. */
+  mayHoldModuleCache: boolean;
+}
+
+export function prefilterFacts(text: string): PrefilterFacts {
+  return { importsLibrary: importsLibraryModule(text), mayHoldModuleCache: mayHoldModuleCache(text) };
+}

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { cacheAssignmentPlan, existingCacheAssignment } from "../cache-placement.ts";
 import type { KeyFinding } from "../site.ts";
 import { codeMessage } from "../codes.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { codeMessage } from "../codes.ts";
 import { optionValue } from "../options-object.ts";
 import type { KeyFinding } from "../site.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { AsyncSupport } from "../async-split/async-support.ts";
 import { codeMessage } from "../codes.ts";
 import { optionValue } from "../options-object.ts";

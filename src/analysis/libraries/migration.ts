@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { Code } from "../codes.ts";
 import { siteDirectives } from "../directives.ts";
 import { isNameUsed } from "../identifiers.ts";

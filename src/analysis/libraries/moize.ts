@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { NO_ASYNC_SUPPORT, optionOutside, type AsyncSupport } from "../async-split/async-support.ts";
 import { codeMessage } from "../codes.ts";
 import { memoizedFunctionFacts, type FunctionFacts } from "../memoized-function.ts";

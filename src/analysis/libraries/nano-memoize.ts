@@ -4,7 +4,7 @@ import { optionValue } from "../options-object.ts";
 import type { KeyFinding } from "../site.ts";
 import { withoutDefault, type CallContext, type LibraryAdapter } from "./adapter.ts";
 import { migrationVerdict, usedHelpers, type MigratedLibrary } from "./migration.ts";
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { parameterIdentityKey } from "./object-key.ts";
 import { argumentKeys } from "./cache-keys.ts";
 

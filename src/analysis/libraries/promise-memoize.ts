@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { memoizedFunctionFacts } from "../memoized-function.ts";
 import { optionValue } from "../options-object.ts";
 import { withoutDefault, type LibraryAdapter } from "./adapter.ts";

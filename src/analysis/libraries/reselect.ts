@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { codeMessage } from "../codes.ts";
 import { isNameUsed } from "../identifiers.ts";
 import { memoizedFunctionFacts } from "../memoized-function.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { findDeclaration } from "../scope.ts";
 import { skipParentheses } from "./candidates.ts";
 import { assignmentsTo, derivesFromInputs, encloses, reachingAssignment, runtimeFunction } from "./functions.ts";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { findDeclaration } from "../scope.ts";
 
 export type CacheStore = "map" | "weakmap" | "object";

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { findDeclaration } from "../scope.ts";
 import { runtimeFunction } from "./functions.ts";
 import type { CacheUse } from "./uses.ts";

@@ -1,6 +1,7 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { findDeclaration } from "../scope.ts";
 import { isPrivateMember, skipParentheses, type CacheCandidate } from "./candidates.ts";
+import { identifiersNamed } from "./name-occurrences.ts";
 import { snippet } from "./snippet.ts";
 
 /** Where a candidate is named: the expressions that denote the cache, and places it may leak through. */
@@ -11,7 +12,7 @@ export interface CacheReferences {
   escapes: Array<{ node: ts.Node; detail: string }>;
 }
 
-/** References of every candidate of the file, found in one walk. */
+/** References of every candidate of the file, in source order. */
 export function findReferences(sourceFile: ts.SourceFile, candidates: CacheCandidate[]): Map<CacheCandidate, CacheReferences> {
   const result = new Map<CacheCandidate, CacheReferences>(candidates.map((candidate) => [candidate, { refs: [], escapes: [] }]));
   const moduleLevel = new Map<string, CacheCandidate[]>();
@@ -24,7 +25,7 @@ export function findReferences(sourceFile: ts.SourceFile, candidates: CacheCandi
     if (candidate.owner) owners.set(candidate.owner, [...(owners.get(candidate.owner) ?? []), candidate]);
   }
 
-  const visit = (node: ts.Node): void => {
+  const note = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) {
       const named = moduleLevel.get(node.text);
       if (named && isValueReference(node)) {
@@ -42,10 +43,30 @@ export function findReferences(sourceFile: ts.SourceFile, candidates: CacheCandi
       const named = statics.get(node.name.text);
       if (named) for (const candidate of named) noteStaticAccess(node, candidate, result.get(candidate)!);
     }
-    ts.forEachChild(node, visit);
   };
-  visit(sourceFile);
+  const classNames = [...owners.keys()].flatMap((owner) => (owner.name ? [owner.name.text] : []));
+  const identifiers = identifiersNamed(sourceFile, new Set([...moduleLevel.keys(), ...statics.keys(), ...classNames]));
+  if (identifiers) {
+    for (const node of nodesNoted(identifiers)) note(node);
+  } else {
+    const visit = (node: ts.Node): void => {
+      note(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
   return result;
+}
+
+/**
+ * The nodes a walk of the whole tree would note for these identifiers, in the order it would: each
+ * identifier, and the property access it is the name of (`Owner.cache`), which comes before its
+ * children. A walk meets nodes by where they start, a node before its descendants.
+ */
+function nodesNoted(identifiers: ReadonlyArray<ts.Identifier | ts.PrivateIdentifier>): ts.Node[] {
+  const nodes: ts.Node[] = identifiers.filter((node) => ts.isIdentifier(node));
+  for (const node of identifiers) if (ts.isPropertyAccessExpression(node.parent) && node.parent.name === node) nodes.push(node.parent);
+  return nodes.sort((a, b) => a.pos - b.pos || b.end - a.end);
 }
 
 function noteStaticAccess(access: ts.PropertyAccessExpression, candidate: CacheCandidate, references: CacheReferences): void {

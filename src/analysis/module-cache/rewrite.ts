@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { codeMessage, type Code } from "../codes.ts";
 import type { KeyFinding, RewritePlan, Site } from "../site.ts";
 import type { TypeFacts } from "../types/type-facts.ts";

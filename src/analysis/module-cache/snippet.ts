@@ -1,4 +1,4 @@
-import type { ts } from "ts-morph";
+import type ts from "../../typescript.cts";
 
 /** A node's code for a one-line message: whitespace collapsed, cut at `max` characters. */
 export function snippet(node: ts.Node, max = 60): string {

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { snippet } from "./snippet.ts";
 
 /** The key and value types a declared cache type names, and whether memocap can restate it as LRUCache. */

@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { skipParentheses } from "./candidates.ts";
 import { reachingAssignment } from "./functions.ts";
 

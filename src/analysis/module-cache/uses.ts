@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import { skipParentheses, type CacheStore } from "./candidates.ts";
 import { snippet } from "./snippet.ts";
 

@@ -1,5 +1,5 @@
 import { dirname, join } from "node:path";
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 import type { FileProblem } from "../../files/problem.ts";
 
 /** The compiler options a typed program runs with, and where they came from. */

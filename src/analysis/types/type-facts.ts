@@ -1,4 +1,4 @@
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
 
 /**
  * What the type checker says about a value. Every fact may be `undefined`: the types cannot tell
