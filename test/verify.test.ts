@@ -5,7 +5,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { TypedProject } from "../src/analysis/types/typed-project.ts";
 import { RewriteVerifier } from "../src/fix/verify.ts";
 import { memocap, ROOT } from "./helpers/cli.ts";
 import { validateOutput } from "./helpers/schemas.ts";
@@ -178,5 +179,49 @@ describe("RewriteVerifier", () => {
     ]);
     const redeclared = `${plain}const limit = 20;\n`;
     expect(verifier.addedDiagnostics(js, plain, redeclared).map((diagnostic) => diagnostic.code)).toEqual(["TS2451", "TS2451"]);
+  });
+});
+
+describe("RewriteVerifier on a file that imports much of its project: a partial program", () => {
+  // Over the size from which a whole program is not built (WHOLE_PROGRAM_LIMIT): a module the rewrite does not touch.
+  const BIG = `export const big: string[] = [\n${'  "filler",\n'.repeat(90_000)}];\n`;
+  const dir = project({
+    "tsconfig.json": TSCONFIG,
+    "src/big.ts": BIG,
+    "src/types.ts": `export interface Rate { value: number }\n`,
+  });
+  const file = join(dir, "src/rates.ts");
+  const before = `import { big } from "./big.js";\nimport type { Rate } from "./types.js";\n\nexport const size: number = big.length;\nexport const broken: number = "one";\nconst cache = new Map<string, Rate>();\nexport function rateOf(day: string): number | undefined {\n  return cache.get(day)?.value;\n}\n`;
+
+  function programsOf(run: () => void): string[][] {
+    const programs: string[][] = [];
+    const open = TypedProject.prototype.open;
+    const spy = vi.spyOn(TypedProject.prototype, "open").mockImplementation(function (this: TypedProject, path: string, text: string, holds?: ReadonlySet<string>) {
+      const typed = open.call(this, path, text, holds);
+      programs.push((typed?.program.getSourceFiles() ?? []).map((sourceFile) => sourceFile.fileName).filter((name) => name.startsWith(dir)).map((name) => name.slice(dir.length + 1)).sort());
+      return typed;
+    });
+    try {
+      run();
+    } finally {
+      spy.mockRestore();
+    }
+    return programs;
+  }
+
+  it("an error in a rewritten statement, typed by an import, is found; the module the rewrite does not touch is never parsed", () => {
+    const after = before.replace("cache.get(day)?.value;", "cache.get(day)?.value.toUpperCase();");
+    let added: ReturnType<RewriteVerifier["addedDiagnostics"]> = [];
+    const programs = programsOf(() => {
+      added = new RewriteVerifier().addedDiagnostics(file, before, after);
+    });
+    expect(added.map(({ code, message }) => ({ code, message }))).toEqual([{ code: "TS2339", message: "Property 'toUpperCase' does not exist on type 'number'." }]);
+    expect(programs.flat()).not.toContain("src/big.ts");
+    expect(programs.at(-1)).toEqual(["src/rates.ts", "src/types.ts"]);
+  });
+
+  it("errors of the code the rewrite did not touch are the same before and after: none is new", () => {
+    const after = `import { LRUCache } from "lru-cache";\n${before.replace("new Map<string, Rate>()", "new LRUCache<string, Rate>({ max: 500 })")}`;
+    expect(new RewriteVerifier().addedDiagnostics(file, before, after)).toEqual([]);
   });
 });

@@ -37,6 +37,8 @@ export interface AnalyseOptions {
   splitAsync?: boolean;
   /** Ask the type checker where a verdict or finding needs it (default true); false keeps the pass syntactic. */
   typeFacts?: boolean;
+  /** Above this many characters of project files a file imports, its type answers come from partial programs (src/analysis/types/typed-projects.ts). */
+  wholeProgramLimit?: number;
   /** Told every file's sites with the text they were found in (a baseline marks its sites); the Analyser calls it. */
   annotateSites?: (file: string, text: string, sites: Site[]) => void;
   /**

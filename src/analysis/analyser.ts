@@ -23,7 +23,7 @@ export class Analyser {
   constructor(options: AnalyseOptions) {
     // One version lookup per Analyser: its per-directory cache lives as long as the run.
     this.options = { ...options, versionOf: options.versionOf ?? createVersionLookup() };
-    this.typed = options.typeFacts === false ? undefined : new TypedProjects();
+    this.typed = options.typeFacts === false ? undefined : new TypedProjects(options.wholeProgramLimit);
   }
 
   /** tsconfig.json files that could not be used (the defaults were), one each. */

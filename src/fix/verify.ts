@@ -1,7 +1,10 @@
 import { fileURLToPath } from "node:url";
-import { ts } from "ts-morph";
+import ts from "../typescript.cts";
 import { CompilerSettingsLocator, VERIFICATION_OPTIONS } from "../analysis/types/compiler-settings.ts";
+import { ImportSlice, leftOutFiles } from "../analysis/types/import-slice.ts";
 import { TypedProject } from "../analysis/types/typed-project.ts";
+import { MAX_PARTIAL_ROUNDS, WHOLE_PROGRAM_LIMIT } from "../analysis/types/typed-projects.ts";
+import { rewrittenStatements } from "./rewritten-statements.ts";
 import type { ProblemDiagnostic } from "../files/problem.ts";
 
 /**
@@ -15,7 +18,8 @@ const LRU_CACHE_FALLBACK: ReadonlyMap<string, string> = new Map([["lru-cache", f
 /**
  * Type-checks a rewritten file before and after its rewrite, with the compiler options of its
  * nearest tsconfig.json (one program per tsconfig.json, built one file at a time as the analysis'
- * typed pass is, so that the libraries a file imports are parsed once per run).
+ * typed pass is, so that the libraries a file imports are parsed once per run). A file importing
+ * much of its project is checked in a partial program that holds what the rewritten statements use.
  *
  * Diagnostics are compared by code and message, not by position, since a rewrite moves the code
  * below it: the rewrite is worse when some code and message occurs more often after it than before.
@@ -30,30 +34,39 @@ export class RewriteVerifier {
 
   /** The errors of `after` that `before` does not have, positioned in `after`. */
   addedDiagnostics(file: string, before: string, after: string): ProblemDiagnostic[] {
-    const afterErrors = this.errors(file, after);
+    const project = this.projectFor(file, after);
+    const partial = project.importsExceed(file, after, WHOLE_PROGRAM_LIMIT) ? partialCheck(project, file, before, after) : undefined;
+    const holds = partial?.holds;
+    // In a partial program, code the rewrite did not change has the same errors before and after
+    // (left-out imports among them): only the errors in the statements it changed can be new.
+    const afterErrors = this.errors(project, file, after, holds).filter((error) => !partial || partial.statements.some((statement) => statement.getStart() <= error.start && error.start < statement.end));
     // Most rewritten files have no error at all: then the text before need not be checked.
     if (afterErrors.length === 0) return [];
     // First the same error on the same code (it moved), then the same error anywhere (the code it
     // is reported on was rewritten): what is left over is new.
-    const unmatched = new Counter(this.errors(file, before), (error) => `${identity(error)}\0${error.span}`);
+    const unmatched = new Counter(this.errors(project, file, before, holds), (error) => `${identity(error)}\0${error.span}`);
     const moved = afterErrors.filter((error) => !unmatched.take(`${identity(error)}\0${error.span}`));
     const rest = new Counter(unmatched.remaining(), identity);
-    return moved.filter((error) => !rest.take(identity(error))).map(({ span: _span, ...diagnostic }) => diagnostic);
+    return moved.filter((error) => !rest.take(identity(error))).map(({ span: _span, start: _start, ...diagnostic }) => diagnostic);
   }
 
   /** The errors TypeScript reports for `file` with the content `text`. */
   diagnostics(file: string, text: string): ProblemDiagnostic[] {
-    return this.errors(file, text).map(({ span: _span, ...diagnostic }) => diagnostic);
+    return this.errors(this.projectFor(file, text), file, text).map(({ span: _span, start: _start, ...diagnostic }) => diagnostic);
   }
 
-  private errors(file: string, text: string): CheckedError[] {
+  private projectFor(file: string, text: string): TypedProject {
     const settings = this.settings.settingsFor(file, text);
     let project = this.projects.get(settings.key);
     if (!project) {
       project = new TypedProject(settings.options, LRU_CACHE_FALLBACK);
       this.projects.set(settings.key, project);
     }
-    const typed = project.open(file, text);
+    return project;
+  }
+
+  private errors(project: TypedProject, file: string, text: string, holds?: ReadonlySet<string>): CheckedError[] {
+    const typed = project.open(file, text, holds);
     if (!typed) return [];
     const { program, sourceFile } = typed;
     return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
@@ -62,9 +75,36 @@ export class RewriteVerifier {
   }
 }
 
+/**
+ * A partial program to check a rewrite in (src/analysis/types/typed-projects.ts explains partial
+ * programs): the statements the rewrite changed, and the project files it must hold to check them
+ * as the whole program would — what those statements import, directly or through the declarations
+ * they name. The rest of the file is checked against left-out imports, but the same way before and
+ * after. Undefined (the whole program) when the files are not found in a few rounds.
+ */
+function partialCheck(project: TypedProject, file: string, before: string, after: string): { holds: Set<string>; statements: ts.Statement[] } | undefined {
+  const holds = new Set<string>();
+  const slice = new ImportSlice();
+  let statements: ts.Statement[] = [];
+  for (let round = 0; round < MAX_PARTIAL_ROUNDS; round++) {
+    const typed = project.open(file, after, holds);
+    if (!typed?.partial) return undefined;
+    if (round === 0) {
+      statements = rewrittenStatements(typed.sourceFile, before);
+      slice.add(statements);
+    }
+    const missing = leftOutFiles(slice.importsWith(typed.checker), typed.partial, holds);
+    if (missing.length === 0) return { holds, statements };
+    for (const missingFile of missing) holds.add(missingFile);
+  }
+  return undefined;
+}
+
 /** A diagnostic, and the text it is reported on: the same error on code that only moved has the same span. */
 interface CheckedError extends ProblemDiagnostic {
   span: string;
+  /** Its offset in the text checked. */
+  start: number;
 }
 
 /** A multiset of items by key. */
@@ -108,5 +148,6 @@ function describe(diagnostic: ts.Diagnostic, sourceFile: ts.SourceFile): Checked
     code: `TS${diagnostic.code}`,
     message: ts.flattenDiagnosticMessageText(diagnostic.messageText, " "),
     span: sourceFile.text.slice(start, start + (diagnostic.length ?? 0)),
+    start,
   };
 }

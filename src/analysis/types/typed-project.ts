@@ -1,11 +1,20 @@
-import { getLibFiles, libFolderInMemoryPath } from "@ts-morph/common";
-import { ts } from "ts-morph";
+import ts from "../../typescript.cts";
+import tsMorphCommon from "../../ts-morph-common.cts";
+
+const { getLibFiles, libFolderInMemoryPath } = tsMorphCommon;
 
 /** A file of the analysed text, typed: its checker and its source file in the checker's program. */
 export interface TypedFile {
   checker: ts.TypeChecker;
   sourceFile: ts.SourceFile;
   program: ts.Program;
+  /** Only in a partial program (see TypedProject.open): the project files it leaves out and those it holds. */
+  partial?: PartialProgram;
+}
+
+export interface PartialProgram {
+  /** For each file of the program, the project files it imports (module name → file) that the program leaves out: their imports resolve to nothing. */
+  leftOut: ReadonlyMap<string, ReadonlyMap<string, string>>;
 }
 
 /**
@@ -20,9 +29,12 @@ export interface TypedFile {
  */
 export class TypedProject {
   private readonly host: ts.CompilerHost;
+  private readonly resolutions: ts.ModuleResolutionCache;
   private readonly parsed = new Map<string, ts.SourceFile>();
   private program: ts.Program | undefined;
-  private current: { path: string; text: string } | undefined;
+  private current: { path: string; text: string; sourceFile?: ts.SourceFile } | undefined;
+  /** While a partial program is built: the project files it may hold, and the imports it leaves out. */
+  private partial: { holds: ReadonlySet<string>; leftOut: Map<string, Map<string, string>> } | undefined;
 
   /**
    * `fallbacks`: modules to resolve from another file when the program's own resolution cannot find
@@ -34,6 +46,7 @@ export class TypedProject {
   ) {
     const base = ts.createCompilerHost(options, true);
     const resolutions = ts.createModuleResolutionCache(base.getCurrentDirectory(), (name) => base.getCanonicalFileName(name), options);
+    this.resolutions = resolutions;
     const host: ts.CompilerHost = {
       ...base,
       // JSDoc matters only where it types JavaScript; parsing it in every .d.ts doubled the cost.
@@ -48,23 +61,72 @@ export class TypedProject {
           const mode = ts.getModeForUsageLocation(containingSourceFile, literal, compilerOptions);
           const resolved = ts.resolveModuleName(literal.text, containingFile, compilerOptions, host, resolutions, redirectedReference, mode);
           const fallback = resolved.resolvedModule ? undefined : fallbacks.get(literal.text);
-          return fallback ? ts.resolveModuleName(literal.text, fallback, compilerOptions, host, undefined, redirectedReference, mode) : resolved;
+          return this.leaveOut(containingFile, literal.text, fallback ? ts.resolveModuleName(literal.text, fallback, compilerOptions, host, undefined, redirectedReference, mode) : resolved);
         }),
     };
     this.host = host;
   }
 
-  /** A checker whose program holds `file` with the content `text`. */
-  open(file: string, text: string): TypedFile | undefined {
+  /**
+   * A checker whose program holds `file` with the content `text` and what it imports. With `holds`,
+   * a partial program: of the project's own files (not those of packages in node_modules) it holds
+   * only those named, and an import of any other resolves to nothing. Partial programs are cheap
+   * and answer most type questions (src/analysis/types/type-audit.ts says when they cannot).
+   */
+  open(file: string, text: string, holds?: ReadonlySet<string>): TypedFile | undefined {
     const path = file.replaceAll("\\", "/");
-    this.current = { path, text };
-    this.program = ts.createProgram({ rootNames: [path], options: this.options, host: this.host, oldProgram: this.program });
-    const sourceFile = this.program.getSourceFile(path);
-    return sourceFile && { checker: this.program.getTypeChecker(), sourceFile, program: this.program };
+    if (this.current?.path !== path || this.current.text !== text) this.current = { path, text };
+    this.partial = holds && { holds, leftOut: new Map() };
+    try {
+      // A partial program neither reuses the last program's module resolutions nor lends its own.
+      const program = ts.createProgram({ rootNames: [path], options: this.options, host: this.host, oldProgram: holds ? undefined : this.program });
+      if (!holds) this.program = program;
+      const sourceFile = program.getSourceFile(path);
+      const partial = this.partial && { leftOut: this.partial.leftOut };
+      // The checker is built on first use: a partial program may be wanted only for its imports.
+      return sourceFile && { get checker() { return program.getTypeChecker(); }, sourceFile, program, partial };
+    } finally {
+      this.partial = undefined;
+    }
+  }
+
+  /**
+   * Do the project files `file` imports, directly or not, hold more than `limit` characters? An
+   * estimate from the module names in their text (a name in a comment counts too), read and
+   * resolved up to the limit: far cheaper than parsing them.
+   */
+  importsExceed(file: string, text: string, limit: number): boolean {
+    const path = file.replaceAll("\\", "/");
+    const seen = new Set([path]);
+    const pending: Array<[string, string]> = [[path, text]];
+    let total = 0;
+    for (let next = pending.pop(); next; next = pending.pop()) {
+      const [from, source] = next;
+      for (const [, name] of source.matchAll(MODULE_NAME)) {
+        const target = ts.resolveModuleName(name!, from, this.options, this.host, this.resolutions).resolvedModule;
+        if (!target || target.isExternalLibraryImport || seen.has(target.resolvedFileName)) continue;
+        seen.add(target.resolvedFileName);
+        const imported = this.host.readFile(target.resolvedFileName);
+        if (imported === undefined) continue;
+        total += imported.length;
+        if (total > limit) return true;
+        pending.push([target.resolvedFileName, imported]);
+      }
+    }
+    return false;
+  }
+
+  private leaveOut(containingFile: string, specifier: string, resolved: ts.ResolvedModuleWithFailedLookupLocations): ts.ResolvedModuleWithFailedLookupLocations {
+    const target = resolved.resolvedModule;
+    if (!this.partial || !target || target.isExternalLibraryImport || this.partial.holds.has(target.resolvedFileName)) return resolved;
+    const leftOut = this.partial.leftOut.get(containingFile) ?? new Map<string, string>();
+    leftOut.set(specifier, target.resolvedFileName);
+    this.partial.leftOut.set(containingFile, leftOut);
+    return { resolvedModule: undefined };
   }
 
   private sourceFile(name: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, onError: ((message: string) => void) | undefined, base: ts.CompilerHost): ts.SourceFile | undefined {
-    if (name === this.current?.path) return ts.createSourceFile(name, this.current.text, languageVersion, true);
+    if (name === this.current?.path) return (this.current.sourceFile ??= ts.createSourceFile(name, this.current.text, languageVersion, true));
     const key = `${name}\0${versionKey(languageVersion)}`;
     const lib = LIB_FILES.get(name);
     const cache = lib === undefined ? this.parsed : PARSED_LIB_FILES;
@@ -81,6 +143,9 @@ function versionKey(languageVersion: ts.ScriptTarget | ts.CreateSourceFileOption
   if (typeof languageVersion === "number") return String(languageVersion);
   return `${languageVersion.languageVersion}:${languageVersion.impliedNodeFormat}:${languageVersion.jsDocParsingMode}`;
 }
+
+/** The module names of imports, exports, requires and dynamic imports (and of anything that looks like one). */
+const MODULE_NAME = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*["']([^"'\n]+)["']/g;
 
 /** TypeScript's lib files, which ts-morph carries as text rather than on disk. */
 const LIB_FILES: ReadonlyMap<string, string> = new Map(getLibFiles().map((lib) => [`${libFolderInMemoryPath}/${lib.fileName}`, lib.text]));
