@@ -7,7 +7,7 @@ import { siteDirectives } from "./directives.ts";
 import type { CallContext, LibraryAdapter } from "./libraries/adapter.ts";
 import { LIBRARY_ADAPTERS, prefilterFacts, type PrefilterFacts } from "./libraries/index.ts";
 import { objectKeyFindings } from "./libraries/object-key.ts";
-import { memoizedFunctionFacts } from "./memoized-function.ts";
+import { functionNode, memoizedFunctionFacts, returnsPlainValue } from "./memoized-function.ts";
 import { analyseModuleCaches } from "./module-cache/analyse.ts";
 import { analyseInstanceCaches } from "./instance-cache/analyse.ts";
 import { isTypeOnly, requiredModule, resolveModuleRef, skipWrappers } from "./module-ref.ts";
@@ -134,6 +134,8 @@ function isPromiseReturning(argument: ts.Expression | undefined, types: TypeFact
   if (!argument) return false;
   const fn = skipWrappers(argument);
   if ((ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && (ts.getCombinedModifierFlags(fn) & ts.ModifierFlags.Async) !== 0) return true;
+  const declared = functionNode(argument);
+  if (declared && returnsPlainValue(declared)) return false;
   return types.functionOf(argument)?.returnsPromise === true;
 }
 

@@ -83,7 +83,7 @@ export class RewriteVerifier {
  * after. Undefined (the whole program) when the files are not found in a few rounds.
  */
 function partialCheck(project: TypedProject, file: string, before: string, after: string): { holds: Set<string>; statements: ts.Statement[] } | undefined {
-  const holds = new Set<string>();
+  const holds = new Set([file.replaceAll("\\", "/")]);
   const slice = new ImportSlice();
   let statements: ts.Statement[] = [];
   for (let round = 0; round < MAX_PARTIAL_ROUNDS; round++) {

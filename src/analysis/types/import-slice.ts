@@ -39,6 +39,8 @@ export class ImportSlice {
     this.unresolved = [];
     for (const name of retry) this.identifier(name, checker);
     const visit = (node: ts.Node): void => {
+      // What is thrown types no other expression (code after it is unreachable, nothing more).
+      if (ts.isThrowStatement(node)) return;
       if (ts.isIdentifier(node)) {
         if (!isDeclaredName(node) && !isMemberOfValue(node, checker)) this.identifier(node, checker);
         return;

@@ -127,12 +127,15 @@ export class TypedProject {
 
   private sourceFile(name: string, languageVersion: ts.ScriptTarget | ts.CreateSourceFileOptions, onError: ((message: string) => void) | undefined, base: ts.CompilerHost): ts.SourceFile | undefined {
     if (name === this.current?.path) return (this.current.sourceFile ??= ts.createSourceFile(name, this.current.text, languageVersion, true));
-    const key = `${name}\0${versionKey(languageVersion)}`;
     const lib = LIB_FILES.get(name);
+    // A lib file's declarations read the same for every target: one parse serves them all (the DOM
+    // lib alone is 1.5 MB).
+    const libVersion = typeof languageVersion === "number" ? ts.ScriptTarget.Latest : { ...languageVersion, languageVersion: ts.ScriptTarget.Latest };
+    const key = `${name}\0${versionKey(lib === undefined ? languageVersion : libVersion)}`;
     const cache = lib === undefined ? this.parsed : PARSED_LIB_FILES;
     let sourceFile = cache.get(key);
     if (!sourceFile) {
-      sourceFile = lib === undefined ? base.getSourceFile(name, languageVersion, onError) : ts.createSourceFile(name, lib, languageVersion, true);
+      sourceFile = lib === undefined ? base.getSourceFile(name, languageVersion, onError) : ts.createSourceFile(name, lib, libVersion, true);
       if (sourceFile) cache.set(key, sourceFile);
     }
     return sourceFile;
@@ -150,5 +153,5 @@ const MODULE_NAME = /(?:\bfrom|\bimport|\brequire\s*\()\s*\(?\s*["']([^"'\n]+)["
 /** TypeScript's lib files, which ts-morph carries as text rather than on disk. */
 const LIB_FILES: ReadonlyMap<string, string> = new Map(getLibFiles().map((lib) => [`${libFolderInMemoryPath}/${lib.fileName}`, lib.text]));
 
-/** Lib files never change, so they are parsed once per process (at most one copy per lib file and target). */
+/** Lib files never change, so they are parsed once per process. */
 const PARSED_LIB_FILES = new Map<string, ts.SourceFile>();

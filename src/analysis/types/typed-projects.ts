@@ -117,7 +117,8 @@ class LazyFileTypeFacts implements TypeFacts {
       if (this.typed === undefined) {
         this.project = this.openProject();
         if (this.project.importsExceed(this.file, this.text, this.wholeProgramLimit)) {
-          this.holds = new Set();
+          // The file itself, when what it imports imports it back.
+          this.holds = new Set([this.file.replaceAll("\\", "/")]);
           this.typed = this.partialProgram() ?? null;
         } else this.wholeProgram();
       }
