@@ -102,6 +102,23 @@ describe.skipIf(UID === undefined)("the code cache of TypeScript", () => {
     expect(readFileSync(files[0]!).equals(cache)).toBe(true);
   });
 
+  it("a run that worked a second or more writes a fuller cache once, which later runs load", () => {
+    const temp = newTemp();
+    const busy = `const ts = require(${JSON.stringify(TYPESCRIPT)}); const until = process.cpuUsage().user + 1_100_000; while (process.cpuUsage().user < until) ts.transpileModule("const answer: number = 42;", {});`;
+    const run = (code: string) => spawnSync(process.execPath, ["-e", code], { encoding: "utf8", env: { ...process.env, TMPDIR: temp } });
+    expect(loadTypeScript(temp).status).toBe(0);
+    expect(cacheFiles(temp).map((file) => file.endsWith(".full.bin"))).toEqual([false]);
+    expect(run(busy).status).toBe(0);
+    const full = cacheFiles(temp).find((file) => file.endsWith(".full.bin"));
+    expect(full).toBeDefined();
+    const writtenAt = statSync(full!).mtimeMs;
+    // Loaded from the fuller cache from now on: neither a short run nor a long one writes again.
+    expect(loadTypeScript(temp).stdout).toContain(COMPILED);
+    expect(run(busy).status).toBe(0);
+    expect(cacheFiles(temp)).toHaveLength(2);
+    expect(statSync(full!).mtimeMs).toBe(writtenAt);
+  });
+
   it("changes nothing in what a scan finds", () => {
     const temp = newTemp();
     const args = ["scan", "examples/pricing-service/src/pricing.ts", "--format", "json"];
