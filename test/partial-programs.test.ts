@@ -129,6 +129,26 @@ export function get(key: string) {
     expect(heldFiles(analysis)).toEqual(new Set(["main.ts", "guards.ts", "impl.ts"]));
   });
 
+  it("the same guard through a namespace import: its member is followed once the module is held", () => {
+    const dir = project({
+      "impl.ts": `export function isDefinedImpl<T>(value: T | undefined): value is T { return value !== undefined; }\n`,
+      "guards.ts": `import { isDefinedImpl } from "./impl";\nexport const isDefined = isDefinedImpl;\n`,
+      "main.ts": `import * as guards from "./guards";
+declare function lookup(key: string): string | undefined;
+const cache = new Map();
+export function get(key: string) {
+  if (cache.has(key)) return cache.get(key);
+  const value = lookup(key);
+  if (guards.isDefined(value)) cache.set(key, value);
+  return value;
+}
+`,
+    });
+    const analysis = analyseBothWays(dir, "main.ts");
+    expect(analysis.sites[0]).toMatchObject({ code: "MC120", verdict: "rewrite" });
+    expect(heldFiles(analysis)).toEqual(new Set(["main.ts", "guards.ts", "impl.ts"]));
+  });
+
   it("a plain `any` (Object.create) is the whole program's answer: no whole program is built for it", () => {
     const dir = project({
       "unrelated.ts": UNRELATED,

@@ -21,8 +21,6 @@ export class ImportSlice {
   private pending: ts.Node[] = [];
   private unresolved: ts.Identifier[] = [];
   private readonly uses = new Map<string, ImportUse>();
-  /** Names resolved so far: the cost of the slice. */
-  resolved = 0;
 
   /** Code whose imports the slice must hold. */
   add(nodes: Iterable<ts.Node>): void {
@@ -37,12 +35,12 @@ export class ImportSlice {
   importsWith(checker: ts.TypeChecker): ImportUse[] {
     const retry = this.unresolved;
     this.unresolved = [];
-    for (const name of retry) this.identifier(name, checker);
+    for (const name of retry) this.name(name, checker);
     const visit = (node: ts.Node): void => {
       // What is thrown types no other expression (code after it is unreachable, nothing more).
       if (ts.isThrowStatement(node)) return;
       if (ts.isIdentifier(node)) {
-        if (!isDeclaredName(node) && !isMemberOfValue(node, checker)) this.identifier(node, checker);
+        if (!isDeclaredName(node)) this.name(node, checker);
         return;
       }
       ts.forEachChild(node, visit);
@@ -51,8 +49,14 @@ export class ImportSlice {
     return [...this.uses.values()];
   }
 
+  private name(name: ts.Identifier, checker: ts.TypeChecker): void {
+    const member = memberOf(name, checker);
+    if (member === "of a value") return;
+    if (member === "of a left-out module") this.unresolved.push(name);
+    else this.identifier(name, checker);
+  }
+
   private identifier(name: ts.Identifier, checker: ts.TypeChecker): void {
-    this.resolved++;
     const symbol = checker.getSymbolAtLocation(name);
     if (!symbol) {
       // A member of a namespace the program left out; or a name nothing declares.
@@ -84,19 +88,23 @@ export class ImportSlice {
 }
 
 /**
- * `b` in `a.b`, unless `a` is a namespace (a module's, or an enum): the member of a value is typed
- * by the value's type, whose declarations are followed from the value's own (and resolving it
- * would check the expression, a cost that grows with the types involved).
+ * What `b` in `a.b` is a member of. Of a namespace (a module's, or an enum): followed like any
+ * name. Of a value: not followed, since it is typed by the value's type, whose declarations are
+ * followed from the value's own (and resolving it would check the expression, a cost that grows
+ * with the types involved). Of a module the program left out: resolved again with the next program.
  */
-function isMemberOfValue(name: ts.Identifier, checker: ts.TypeChecker): boolean {
+function memberOf(name: ts.Identifier, checker: ts.TypeChecker): "not a member" | "of a namespace" | "of a value" | "of a left-out module" {
   const parent = name.parent;
-  if (!ts.isPropertyAccessExpression(parent) || parent.name !== name) return false;
+  if (!ts.isPropertyAccessExpression(parent) || parent.name !== name) return "not a member";
   let receiver: ts.Expression = parent.expression;
   while (ts.isPropertyAccessExpression(receiver)) receiver = receiver.expression;
-  if (!ts.isIdentifier(receiver)) return true;
+  if (!ts.isIdentifier(receiver)) return "of a value";
   let symbol = checker.getSymbolAtLocation(receiver);
-  if (symbol && symbol.flags & ts.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  return !symbol || !(symbol.flags & (ts.SymbolFlags.Module | ts.SymbolFlags.Enum));
+  if (symbol && symbol.flags & ts.SymbolFlags.Alias) {
+    symbol = checker.getAliasedSymbol(symbol);
+    if (!symbol.declarations?.length) return "of a left-out module";
+  }
+  return symbol && symbol.flags & (ts.SymbolFlags.Module | ts.SymbolFlags.Enum) ? "of a namespace" : "of a value";
 }
 
 /** The name a declaration gives (`{ name }` uses `name`; every other node whose `name` is the identifier declares it). */
