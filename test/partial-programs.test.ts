@@ -108,6 +108,19 @@ describe("answers from partial programs are the whole program's", () => {
     expect(heldFiles(analysis)).toEqual(new Set(["main.ts", "make.ts", "result.ts", "thenable.ts"]));
   });
 
+  it("a type declared in a namespace, extending an interface from a further import", () => {
+    const dir = project({
+      "thenable.ts": `export interface Thenable { then(onfulfilled: (value: number) => void): void }\n`,
+      "shapes.ts": `import type { Thenable } from "./thenable";\nexport declare namespace Shapes {\n  interface Box extends Thenable { id: string }\n}\n`,
+      "unrelated.ts": UNRELATED,
+      "deep.ts": DEEP,
+      "main.ts": `import type { Shapes } from "./shapes";\nimport { unrelated } from "./unrelated";\nexport const count = unrelated(1);\ndeclare function make(key: string): Shapes.Box;\n${READ_THROUGH("Shapes.Box", "make")}`,
+    });
+    const analysis = analyseBothWays(dir, "main.ts");
+    expect(codes(analysis.sites[0]!)).toContain("MC201");
+    expect(heldFiles(analysis)).toEqual(new Set(["main.ts", "shapes.ts", "thenable.ts"]));
+  });
+
   it("a type guard whose type comes from a further import narrows the value as in the whole program", () => {
     const dir = project({
       "impl.ts": `export function isDefinedImpl<T>(value: T | undefined): value is T { return value !== undefined; }\n`,

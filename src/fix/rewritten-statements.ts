@@ -10,7 +10,8 @@ import ts from "../typescript.cts";
 export function rewrittenStatements(sourceFile: ts.SourceFile, before: string): ts.Statement[] {
   const statements = [...sourceFile.statements];
   const changed = changedRanges(before, sourceFile.text);
-  const affected = new Set(statements.filter((statement) => changed.some(([start, end]) => statement.getFullStart() <= end && start <= statement.end)));
+  // A statement's own text, not the comments and blank lines before it: an import added above it does not change it.
+  const affected = new Set(statements.filter((statement) => changed.some(([start, end]) => start < statement.end && statement.getStart() < Math.max(end, start + 1))));
   const namesOf = (statement: ts.Statement) => namesTypedByInference(statement);
   let names = new Set([...affected].flatMap(namesOf));
   while (names.size > 0) {

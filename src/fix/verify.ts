@@ -35,24 +35,26 @@ export class RewriteVerifier {
   /** The errors of `after` that `before` does not have, positioned in `after`. */
   addedDiagnostics(file: string, before: string, after: string): ProblemDiagnostic[] {
     const project = this.projectFor(file, after);
-    const partial = project.importsExceed(file, after, WHOLE_PROGRAM_LIMIT) ? partialCheck(project, file, before, after) : undefined;
-    const holds = partial?.holds;
-    // In a partial program, code the rewrite did not change has the same errors before and after
-    // (left-out imports among them): only the errors in the statements it changed can be new.
-    const afterErrors = this.errors(project, file, after, holds).filter((error) => !partial || partial.statements.some((statement) => statement.getStart() <= error.start && error.start < statement.end));
-    // Most rewritten files have no error at all: then the text before need not be checked.
-    if (afterErrors.length === 0) return [];
+    const holds = project.importsExceed(file, after, WHOLE_PROGRAM_LIMIT) ? holdsForRewrite(project, file, before, after) : undefined;
+    const checked = this.check(project, file, after, holds);
+    if (!checked) return [];
+    // Code the rewrite did not change has the same errors before and after (in a partial program,
+    // left-out imports among them): only errors in the statements it changed can be new.
+    const rewritten = rewrittenStatements(checked.sourceFile, before);
+    const inRewritten = (error: CheckedError) => rewritten.some((statement) => statement.getStart() <= error.start && error.start < statement.end);
+    // Most rewrites add no error there: then the text before need not be checked.
+    if (!checked.errors.some(inRewritten)) return [];
     // First the same error on the same code (it moved), then the same error anywhere (the code it
     // is reported on was rewritten): what is left over is new.
-    const unmatched = new Counter(this.errors(project, file, before, holds), (error) => `${identity(error)}\0${error.span}`);
-    const moved = afterErrors.filter((error) => !unmatched.take(`${identity(error)}\0${error.span}`));
+    const unmatched = new Counter(this.check(project, file, before, holds)?.errors ?? [], (error) => `${identity(error)}\0${error.span}`);
+    const moved = checked.errors.filter((error) => !unmatched.take(`${identity(error)}\0${error.span}`));
     const rest = new Counter(unmatched.remaining(), identity);
-    return moved.filter((error) => !rest.take(identity(error))).map(({ span: _span, start: _start, ...diagnostic }) => diagnostic);
+    return moved.filter((error) => !rest.take(identity(error)) && inRewritten(error)).map(({ span: _span, start: _start, ...diagnostic }) => diagnostic);
   }
 
   /** The errors TypeScript reports for `file` with the content `text`. */
   diagnostics(file: string, text: string): ProblemDiagnostic[] {
-    return this.errors(this.projectFor(file, text), file, text).map(({ span: _span, start: _start, ...diagnostic }) => diagnostic);
+    return (this.check(this.projectFor(file, text), file, text)?.errors ?? []).map(({ span: _span, start: _start, ...diagnostic }) => diagnostic);
   }
 
   private projectFor(file: string, text: string): TypedProject {
@@ -65,36 +67,33 @@ export class RewriteVerifier {
     return project;
   }
 
-  private errors(project: TypedProject, file: string, text: string, holds?: ReadonlySet<string>): CheckedError[] {
+  private check(project: TypedProject, file: string, text: string, holds?: ReadonlySet<string>): { sourceFile: ts.SourceFile; errors: CheckedError[] } | undefined {
     const typed = project.open(file, text, holds);
-    if (!typed) return [];
+    if (!typed) return undefined;
     const { program, sourceFile } = typed;
-    return [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
+    const errors = [...program.getSyntacticDiagnostics(sourceFile), ...program.getSemanticDiagnostics(sourceFile)]
       .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error && !isAboutLruCacheModule(diagnostic, sourceFile))
       .map((diagnostic) => describe(diagnostic, sourceFile));
+    return { sourceFile, errors };
   }
 }
 
 /**
- * A partial program to check a rewrite in (src/analysis/types/typed-projects.ts explains partial
- * programs): the statements the rewrite changed, and the project files it must hold to check them
- * as the whole program would — what those statements import, directly or through the declarations
- * they name. The rest of the file is checked against left-out imports, but the same way before and
- * after. Undefined (the whole program) when the files are not found in a few rounds.
+ * The project files a partial program must hold to check the statements a rewrite changed as the
+ * whole program would (src/analysis/types/typed-projects.ts explains partial programs): what those
+ * statements import, directly or through the declarations they name. The rest of the file is
+ * checked against left-out imports, but the same way before and after. Undefined (the whole
+ * program) when they are not found in a few rounds.
  */
-function partialCheck(project: TypedProject, file: string, before: string, after: string): { holds: Set<string>; statements: ts.Statement[] } | undefined {
+function holdsForRewrite(project: TypedProject, file: string, before: string, after: string): Set<string> | undefined {
   const holds = new Set([file.replaceAll("\\", "/")]);
   const slice = new ImportSlice();
-  let statements: ts.Statement[] = [];
   for (let round = 0; round < MAX_PARTIAL_ROUNDS; round++) {
     const typed = project.open(file, after, holds);
     if (!typed?.partial) return undefined;
-    if (round === 0) {
-      statements = rewrittenStatements(typed.sourceFile, before);
-      slice.add(statements);
-    }
+    if (round === 0) slice.add(rewrittenStatements(typed.sourceFile, before));
     const missing = leftOutFiles(slice.importsWith(typed.checker), typed.partial, holds);
-    if (missing.length === 0) return { holds, statements };
+    if (missing.length === 0) return holds;
     for (const missingFile of missing) holds.add(missingFile);
   }
   return undefined;

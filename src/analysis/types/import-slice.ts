@@ -1,4 +1,5 @@
 import ts from "../../typescript.cts";
+import { requiredModule } from "../module-ref.ts";
 import type { PartialProgram } from "./typed-project.ts";
 
 /** An import a piece of code uses: the file that imports, and the module named. */
@@ -138,27 +139,29 @@ export function leftOutFiles(uses: readonly ImportUse[], partial: PartialProgram
 /** The import or require that declares a name, as file and module. */
 export function importOf(declaration: ts.Node): ImportUse | undefined {
   for (let node: ts.Node | undefined = declaration; node && !ts.isSourceFile(node); node = node.parent) {
-    let specifier: ts.Expression | undefined;
-    if (ts.isImportDeclaration(node)) specifier = node.moduleSpecifier;
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) specifier = node.moduleReference.expression;
-    else if (ts.isVariableDeclaration(node) && node.initializer) specifier = requiredModule(node.initializer);
+    let specifier: string | undefined;
+    if (ts.isImportDeclaration(node)) specifier = stringOf(node.moduleSpecifier);
+    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) specifier = stringOf(node.moduleReference.expression);
+    else if (ts.isVariableDeclaration(node) && node.initializer) specifier = requiredBy(node.initializer);
     else if (ts.isBlock(node) || ts.isFunctionLike(node)) return undefined;
-    if (specifier) return ts.isStringLiteralLike(specifier) ? { file: node.getSourceFile().fileName, specifier: specifier.text } : undefined;
+    if (specifier !== undefined) return { file: node.getSourceFile().fileName, specifier };
   }
   return undefined;
 }
 
+const stringOf = (node: ts.Expression) => (ts.isStringLiteralLike(node) ? node.text : undefined);
+
 /** `"m"` of `require("m")` or `require("m").name`. */
-function requiredModule(node: ts.Expression): ts.Expression | undefined {
-  const call = ts.isPropertyAccessExpression(node) ? node.expression : node;
-  return ts.isCallExpression(call) && ts.isIdentifier(call.expression) && call.expression.text === "require" ? call.arguments[0] : undefined;
+function requiredBy(initializer: ts.Expression): string | undefined {
+  const call = ts.isPropertyAccessExpression(initializer) ? initializer.expression : initializer;
+  return ts.isCallExpression(call) ? requiredModule(call) : undefined;
 }
 
-/** The statement of the source file that holds a declaration made at the top level (not inside a function or block). */
+/** The statement of the file, or of a namespace, that holds a declaration made outside functions and blocks. */
 function topLevelStatementOf(declaration: ts.Node): ts.Node | undefined {
   let node = declaration;
-  while (!ts.isSourceFile(node.parent)) {
-    if (ts.isBlock(node.parent) || ts.isFunctionLike(node.parent) || ts.isModuleBlock(node.parent)) return undefined;
+  while (!ts.isSourceFile(node.parent) && !ts.isModuleBlock(node.parent)) {
+    if (ts.isBlock(node.parent) || ts.isFunctionLike(node.parent)) return undefined;
     node = node.parent;
   }
   return node;

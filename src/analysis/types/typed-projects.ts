@@ -130,7 +130,7 @@ class LazyFileTypeFacts implements TypeFacts {
         if (!partial) return question(node, checker, () => false).answer;
         const isProjectFile = (file: ts.SourceFile) => !program.isSourceFileDefaultLibrary(file) && !program.isSourceFileFromExternalLibrary(file);
         // The code around the node first: what it names from elsewhere decides how the node is typed.
-        const container = topLevelStatementOf(node);
+        const container = outermostStatementOf(node);
         this.slice.add([container]);
         let needed = leftOutFiles(this.slice.importsWith(checker), partial, this.holds!);
         if (needed.length === 0) {
@@ -199,7 +199,7 @@ class LazyFileTypeFacts implements TypeFacts {
 type Question<T> = (node: ts.Node, checker: ts.TypeChecker, isProjectFile: (file: ts.SourceFile) => boolean) => { answer: T; audit: () => TypeAudit };
 
 /** The statement at the top of the file that holds `node`. */
-function topLevelStatementOf(node: ts.Node): ts.Node {
+function outermostStatementOf(node: ts.Node): ts.Node {
   while (!ts.isSourceFile(node.parent)) node = node.parent;
   return node;
 }
