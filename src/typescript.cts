@@ -25,7 +25,8 @@ import workerThreads = require("node:worker_threads");
  * Trouble with the cache only means compiling from source, as require() does.
  */
 function loadWithCodeCache(file: string): void {
-  if (require.cache[file]) return;
+  // Loaders that compile CommonJS themselves (tsx) may give no require cache: then require() as usual.
+  if (!require.cache || require.cache[file]) return;
   const bytes = fs.readFileSync(file);
   const source = bytes.toString("utf8");
   const cacheBase = codeCacheBase(bytes);
