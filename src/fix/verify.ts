@@ -35,12 +35,13 @@ export class RewriteVerifier {
   /** The errors of `after` that `before` does not have, positioned in `after`. */
   addedDiagnostics(file: string, before: string, after: string): ProblemDiagnostic[] {
     const project = this.projectFor(file, after);
-    const holds = project.importsExceed(file, after, WHOLE_PROGRAM_LIMIT) ? holdsForRewrite(project, file, before, after) : undefined;
+    const partial = project.importsExceed(file, after, WHOLE_PROGRAM_LIMIT) ? partialCheck(project, file, before, after) : undefined;
+    const holds = partial?.holds;
     const checked = this.check(project, file, after, holds);
     if (!checked) return [];
     // Code the rewrite did not change has the same errors before and after (in a partial program,
     // left-out imports among them): only errors in the statements it changed can be new.
-    const rewritten = rewrittenStatements(checked.sourceFile, before);
+    const rewritten = partial?.statements ?? rewrittenStatements(checked.sourceFile, before);
     const inRewritten = (error: CheckedError) => rewritten.some((statement) => statement.getStart() <= error.start && error.start < statement.end);
     // Most rewrites add no error there: then the text before need not be checked.
     if (!checked.errors.some(inRewritten)) return [];
@@ -79,21 +80,26 @@ export class RewriteVerifier {
 }
 
 /**
- * The project files a partial program must hold to check the statements a rewrite changed as the
- * whole program would (src/analysis/types/typed-projects.ts explains partial programs): what those
- * statements import, directly or through the declarations they name. The rest of the file is
- * checked against left-out imports, but the same way before and after. Undefined (the whole
- * program) when they are not found in a few rounds.
+ * The statements a rewrite changed, and the project files a partial program must hold to check
+ * them as the whole program would (src/analysis/types/typed-projects.ts explains partial programs):
+ * what those statements import, directly or through the declarations they name. The rest of the
+ * file is checked against left-out imports, but the same way before and after. Undefined (the
+ * whole program) when the files are not found in a few rounds.
  */
-function holdsForRewrite(project: TypedProject, file: string, before: string, after: string): Set<string> | undefined {
+function partialCheck(project: TypedProject, file: string, before: string, after: string): { holds: Set<string>; statements: ts.Statement[] } | undefined {
   const holds = new Set([file.replaceAll("\\", "/")]);
   const slice = new ImportSlice();
+  let statements: ts.Statement[] = [];
   for (let round = 0; round < MAX_PARTIAL_ROUNDS; round++) {
+    // Every round's program holds the same parse of `after`: the statements stay valid.
     const typed = project.open(file, after, holds);
     if (!typed?.partial) return undefined;
-    if (round === 0) slice.add(rewrittenStatements(typed.sourceFile, before));
+    if (round === 0) {
+      statements = rewrittenStatements(typed.sourceFile, before);
+      slice.add(statements);
+    }
     const missing = leftOutFiles(slice.importsWith(typed.checker), typed.partial, holds);
-    if (missing.length === 0) return holds;
+    if (missing.length === 0) return { holds, statements };
     for (const missingFile of missing) holds.add(missingFile);
   }
   return undefined;

@@ -8,7 +8,7 @@ export interface TypedFile {
   checker: ts.TypeChecker;
   sourceFile: ts.SourceFile;
   program: ts.Program;
-  /** Only in a partial program (see TypedProject.open): the project files it leaves out and those it holds. */
+  /** Only in a partial program (see TypedProject.open): the project files it leaves out. */
   partial?: PartialProgram;
 }
 

@@ -88,7 +88,7 @@ class LazyFileTypeFacts implements TypeFacts {
   /** The code the answers rest on, and the imports it uses. */
   private readonly slice = new ImportSlice();
   /** Of the current program: for each top-level statement asked about, the declarations behind the names it uses that are typed as errors. */
-  private containers = new Map<ts.Node, ts.Node[]>();
+  private unsettledByStatement = new Map<ts.Node, ts.Node[]>();
 
   constructor(
     private readonly openProject: () => TypedProject,
@@ -168,17 +168,17 @@ class LazyFileTypeFacts implements TypeFacts {
 
   /** The declarations behind names a top-level statement uses that the current program types as errors. */
   private unsettled(container: ts.Node, checker: ts.TypeChecker): ts.Node[] {
-    let found = this.containers.get(container);
+    let found = this.unsettledByStatement.get(container);
     if (!found) {
       found = unsettledReferences(container, checker);
-      this.containers.set(container, found);
+      this.unsettledByStatement.set(container, found);
     }
     return found;
   }
 
   private partialProgram(): TypedFile | undefined {
     this.rounds++;
-    this.containers = new Map();
+    this.unsettledByStatement = new Map();
     return this.project!.open(this.file, this.text, this.holds);
   }
 
@@ -191,7 +191,7 @@ class LazyFileTypeFacts implements TypeFacts {
 
   private wholeProgram(): void {
     this.holds = undefined;
-    this.containers = new Map();
+    this.unsettledByStatement = new Map();
     this.typed = this.project!.open(this.file, this.text) ?? null;
   }
 }
